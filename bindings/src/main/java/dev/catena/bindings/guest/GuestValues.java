@@ -1,0 +1,119 @@
+package dev.catena.bindings.guest;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Crossing the guest boundary. {@link #wrap} turns neutral containers into live views (no copy:
+ * a guest reading two fields of a large record touches two entries); {@link #unwrap} turns
+ * whatever a guest writes or returns back into neutral values at once, so no guest object ever
+ * outlives the call or leaks into the host.
+ */
+public final class GuestValues {
+    private GuestValues() {
+    }
+
+    /** A view of a neutral value for a guest: maps and lists are wrapped, scalars pass as they are. */
+    @SuppressWarnings("unchecked")
+    public static Object wrap(Object v, boolean readOnly) {
+        if (v instanceof Map<?, ?> m) {
+            return new MapView((Map<String, Object>) m, readOnly);
+        }
+        if (v instanceof List<?> l) {
+            return new ListView((List<Object>) l, readOnly);
+        }
+        return v;
+    }
+
+    /**
+     * A guest value as a neutral value. Views of host containers unwrap to the container itself;
+     * guest objects, dicts and arrays are copied; integral numbers become {@code Long}.
+     *
+     * @throws IllegalArgumentException for values with no neutral form (functions, symbols, ...)
+     */
+    public static Object unwrap(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isProxyObject()) {
+            Object p = v.asProxyObject();
+            if (p instanceof MapView mv) {
+                return mv.map();
+            }
+            if (p instanceof ListView lv) {
+                return lv.list();
+            }
+            throw new IllegalArgumentException("cannot store a " + p.getClass().getSimpleName() + " in a record");
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isNumber()) {
+            if (v.fitsInLong()) {
+                return v.asLong();
+            }
+            if (v.fitsInDouble()) {
+                return v.asDouble();
+            }
+            if (v.fitsInBigInteger()) {
+                return v.asBigInteger();
+            }
+            return v.as(BigInteger.class);
+        }
+        if (v.isHostObject()) {
+            Object h = v.asHostObject();
+            if (h instanceof byte[]) {
+                return h;
+            }
+            throw new IllegalArgumentException("cannot store a host " + h.getClass().getSimpleName() + " in a record");
+        }
+        if (v.isInstant()) {
+            return v.asInstant().toEpochMilli();
+        }
+        if (v.canExecute() && !v.hasArrayElements() && !v.hasHashEntries() && v.getMemberKeys().isEmpty()) {
+            throw new IllegalArgumentException("cannot store a function in a record");
+        }
+        if (v.hasArrayElements()) {
+            long n = v.getArraySize();
+            List<Object> out = new ArrayList<>((int) Math.min(n, 1 << 16));
+            for (long i = 0; i < n; i++) {
+                out.add(unwrap(v.getArrayElement(i)));
+            }
+            return out;
+        }
+        if (v.hasHashEntries()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            Value it = v.getHashEntriesIterator();
+            while (it.hasIteratorNextElement()) {
+                Value e = it.getIteratorNextElement();
+                Value k = e.getArrayElement(0);
+                out.put(k.isString() ? k.asString() : k.toString(), unwrap(e.getArrayElement(1)));
+            }
+            return out;
+        }
+        if (v.hasMembers()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String k : v.getMemberKeys()) {
+                Value member = v.getMember(k);
+                if (member != null && member.canExecute() && !member.hasMembers()) {
+                    continue;
+                }
+                out.put(k, unwrap(member));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("cannot store " + v + " in a record");
+    }
+
+    /** Converts a guest key to a record field name. */
+    static String keyOf(Value k) {
+        return k.isString() ? k.asString() : k.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.catena.bindings.guest;
+
+import dev.catena.bindings.Headers;
+import dev.catena.bindings.Message;
+import dev.catena.bindings.Values;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * The {@code msg} a script receives. Members: {@code key}, {@code value}, {@code topic},
+ * {@code timestamp} (read/write), {@code partition}, {@code offset}, {@code keySchema},
+ * {@code valueSchema} (read-only), {@code headers} (see {@link HeadersView}).
+ *
+ * <p>The view works on a deep copy of the input's key and value, so the input {@link Message}
+ * is untouched whatever the script does; {@link #toMessage()} builds the result.
+ */
+public final class MessageView implements ProxyObject {
+    private static final List<String> MEMBERS = List.of(
+            "key", "value", "topic", "partition", "offset", "timestamp", "headers", "keySchema", "valueSchema");
+
+    private final Message source;
+    private Object key;
+    private Object value;
+    private String topic;
+    private Long timestamp;
+    private final HeadersView headers;
+
+    public MessageView(Message source) {
+        this.source = source;
+        this.key = Values.deepCopy(source.key());
+        this.value = Values.deepCopy(source.value());
+        this.topic = source.topic();
+        this.timestamp = source.timestamp();
+        this.headers = new HeadersView(source.headers());
+    }
+
+    /** The message as the script left it. */
+    public Message toMessage() {
+        return new Message(topic, source.partition(), source.offset(), timestamp, key, value, headers.headers(),
+                source.keySchema(), source.valueSchema(), source.origin());
+    }
+
+    /**
+     * Interprets what a script returned: the view itself, a map-like object with a {@code value}
+     * member (other fields default to the input's), null (drop) or an array of those (split).
+     *
+     * @return the resulting messages; empty for a drop
+     * @throws IllegalArgumentException naming what was returned when it is none of those
+     */
+    public List<Message> results(Value returned) {
+        if (returned == null || returned.isNull()) {
+            return List.of();
+        }
+        if (returned.hasArrayElements() && !returned.isProxyObject()) {
+            long n = returned.getArraySize();
+            List<Message> out = new ArrayList<>((int) n);
+            for (long i = 0; i < n; i++) {
+                Value e = returned.getArrayElement(i);
+                if (e.isNull()) {
+                    continue;
+                }
+                out.add(one(e, i));
+            }
+            return out;
+        }
+        return List.of(one(returned, -1));
+    }
+
+    private Message one(Value v, long index) {
+        if (v.isProxyObject() && v.asProxyObject() instanceof MessageView mv) {
+            return mv.toMessage();
+        }
+        String where = index < 0 ? "" : " at index " + index;
+        Object plain;
+        try {
+            plain = GuestValues.unwrap(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("transform returned" + where + " " + e.getMessage(), e);
+        }
+        if (!(plain instanceof Map<?, ?> m) || !m.containsKey("value")) {
+            throw new IllegalArgumentException("transform must return the message, null/None to drop it, or a list of messages;"
+                    + " it returned" + where + " a " + Values.typeName(plain)
+                    + (plain instanceof Map ? " without a 'value' member" : ""));
+        }
+        Message base = toMessage();
+        Message.Builder b = base.toBuilder().value(m.get("value"));
+        if (m.containsKey("key")) {
+            b.key(m.get("key"));
+        }
+        if (m.get("topic") instanceof String t) {
+            b.topic(t);
+        }
+        if (m.get("timestamp") instanceof Long ts) {
+            b.timestamp(ts);
+        }
+        if (m.get("headers") instanceof Map<?, ?> hm) {
+            List<Headers.Header> hs = new ArrayList<>();
+            for (Map.Entry<?, ?> e : hm.entrySet()) {
+                hs.add(new Headers.Header(String.valueOf(e.getKey()), e.getValue()));
+            }
+            b.headers(Headers.of(hs));
+        }
+        return b.build();
+    }
+
+    @Override
+    public Object getMember(String name) {
+        return switch (name) {
+            case "key" -> GuestValues.wrap(key, false);
+            case "value" -> GuestValues.wrap(value, false);
+            case "topic" -> topic;
+            case "partition" -> source.partition();
+            case "offset" -> source.offset();
+            case "timestamp" -> timestamp;
+            case "headers" -> headers;
+            case "keySchema" -> GuestValues.wrap(SchemaDescriptor.describe(source.keySchema()), true);
+            case "valueSchema" -> GuestValues.wrap(SchemaDescriptor.describe(source.valueSchema()), true);
+            default -> null;
+        };
+    }
+
+    @Override
+    public Object getMemberKeys() {
+        return ProxyArray.fromList(new ArrayList<>(MEMBERS));
+    }
+
+    @Override
+    public boolean hasMember(String name) {
+        return MEMBERS.contains(name);
+    }
+
+    @Override
+    public void putMember(String name, Value v) {
+        switch (name) {
+            case "key" -> key = GuestValues.unwrap(v);
+            case "value" -> value = GuestValues.unwrap(v);
+            case "topic" -> {
+                if (!v.isNull() && !v.isString()) {
+                    throw new IllegalArgumentException("msg.topic must be a string, got " + v);
+                }
+                topic = v.isNull() ? null : v.asString();
+            }
+            case "timestamp" -> {
+                if (!v.isNull() && !(v.isNumber() && v.fitsInLong())) {
+                    throw new IllegalArgumentException("msg.timestamp must be epoch milliseconds (an integer), got " + v);
+                }
+                timestamp = v.isNull() ? null : v.asLong();
+            }
+            default -> throw new UnsupportedOperationException("msg." + name + " cannot be assigned; writable: key, value, topic, timestamp");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.catena.sandbox;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Runs guest functions in pooled, sandboxed GraalVM contexts under per-call limits.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = new Sandbox(SandboxOptions.DEFAULT)) {
+ *     Script s = Script.of(Language.JS, "double.js", "export function transform(x) { return x * 2; }");
+ *     long r = sandbox.call(s, fn -> fn.execute(21).asLong());   // 42
+ * }
+ * }</pre>
+ *
+ * <p>Policy (GraalVM {@code SandboxPolicy.CONSTRAINED} plus {@code HostAccess.CONSTRAINED}):
+ * no file or network IO, no host class lookup, no access to other languages, no threads,
+ * processes, native access or environment. Guests see only the proxies the caller passes.
+ */
+public final class Sandbox implements AutoCloseable {
+    private final SandboxOptions options;
+    private final Map<Language, ContextPool> pools = new EnumMap<>(Language.class);
+    private final Watchdog watchdog = new Watchdog();
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "catena-context-closer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Sandbox(SandboxOptions options) {
+        this.options = options;
+    }
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    /** What a caller does with the guest function while it holds the context. */
+    @FunctionalInterface
+    public interface GuestCall<T> {
+        /**
+         * @param function the script's {@code transform} function; valid only during this call
+         */
+        T run(Value function);
+    }
+
+    /**
+     * Calls a script's {@code transform} under the time and statement limits.
+     *
+     * @throws ScriptException for anything the script did wrong, with its location
+     */
+    public <T> T call(Script script, GuestCall<T> body) {
+        ContextPool pool = pool(script.language());
+        PooledContext pc = pool.borrow();
+        Watchdog.Guard guard = watchdog.arm(pc, options.timeLimit(), options.interruptGrace());
+        try {
+            Value fn = pc.function(script);
+            pc.resetLimits();
+            return body.run(fn);
+        } catch (PolyglotException e) {
+            if (e.isCancelled() || e.isInterrupted() || e.isInternalError() || e.isResourceExhausted() || e.isExit()) {
+                pc.poisoned = true;
+            }
+            throw ErrorMapper.map(e, script, guard.fired);
+        } catch (ScriptException e) {
+            throw e;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new ScriptException(ScriptException.Kind.BAD_RESULT, new SourceLocation(script.name(), 0, 0), e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            pc.poisoned = true;
+            if (guard.fired) {
+                throw new ScriptException(ScriptException.Kind.TIMEOUT, new SourceLocation(script.name(), 0, 0),
+                        "time limit exceeded: the call was stopped", e);
+            }
+            throw new ScriptException(ScriptException.Kind.INTERNAL, new SourceLocation(script.name(), 0, 0),
+                    "internal error: " + e.getMessage(), e);
+        } finally {
+            guard.disarm();
+            pool.release(pc);
+        }
+    }
+
+    /**
+     * Parses and loads a script in one context, so syntax errors and a missing {@code transform}
+     * surface at load time.
+     *
+     * @throws ScriptException of kind SYNTAX (or SANDBOX_VIOLATION for a forbidden import)
+     */
+    public void check(Script script) {
+        call(script, fn -> null);
+    }
+
+    /** Creates the pool's contexts for these languages now. */
+    public void prewarm(Iterable<Language> languages) {
+        if (!options.prewarm()) {
+            return;
+        }
+        for (Language l : languages) {
+            pool(l).prewarm();
+        }
+    }
+
+    private synchronized ContextPool pool(Language language) {
+        return pools.computeIfAbsent(language, l -> new ContextPool(l, options, closer));
+    }
+
+    @Override
+    public synchronized void close() {
+        pools.values().forEach(ContextPool::close);
+        pools.clear();
+        watchdog.close();
+        closer.shutdown();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.catena.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Enforces the wall-time limit: when a call overruns, {@code Context.interrupt(grace)} stops it;
+ * if the interrupt itself times out, the context is closed with {@code close(true)}. Both happen
+ * on watchdog threads, never on the caller's.
+ */
+final class Watchdog implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Watchdog.class.getName());
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "catena-watchdog"));
+    private final ExecutorService stopper = Executors.newCachedThreadPool(r -> daemon(r, "catena-watchdog-stop"));
+
+    /** A running call's guard; {@link #disarm()} when the call returns. */
+    final class Guard {
+        private final ScheduledFuture<?> future;
+        volatile boolean fired;
+
+        private Guard(PooledContext pc, Duration limit, Duration grace) {
+            this.future = timer.schedule(() -> {
+                fired = true;
+                pc.poisoned = true;
+                stopper.execute(() -> stop(pc, grace));
+            }, limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        void disarm() {
+            future.cancel(false);
+        }
+    }
+
+    Guard arm(PooledContext pc, Duration limit, Duration grace) {
+        return new Guard(pc, limit, grace);
+    }
+
+    private static void stop(PooledContext pc, Duration grace) {
+        try {
+            pc.context.interrupt(grace);
+        } catch (TimeoutException e) {
+            LOG.warning("a script did not stop within " + grace.toMillis() + " ms of its interrupt; closing its context by force");
+            try {
+                pc.context.close(true);
+            } catch (RuntimeException closeFailure) {
+                LOG.log(Level.FINE, "forced close failed", closeFailure);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "interrupt failed (context already closed?)", e);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        stopper.shutdownNow();
+    }
+}
