@@ -9,8 +9,8 @@ final class ErrorMapper {
     private ErrorMapper() {
     }
 
-    static ScriptException map(PolyglotException e, Script script, boolean timedOut) {
-        SourceLocation loc = locate(e, script);
+    static ScriptException map(PolyglotException e, Script script, boolean timedOut, SourceLocation preciseLocation) {
+        SourceLocation loc = preciseLocation != null ? preciseLocation : locate(e, script);
         if (timedOut || (e.isCancelled() || e.isInterrupted()) && !e.isResourceExhausted()) {
             return new ScriptException(ScriptException.Kind.TIMEOUT, loc == null ? new SourceLocation(script.name(), 0, 0) : loc,
                     "time limit exceeded: the call was stopped", e);

@@ -23,13 +23,21 @@ final class PooledContext {
                 m.__file__ = filename
                 exec(compile(code, filename, "exec"), m.__dict__)
                 return m.__dict__.get("transform")
-            __catena_load
+            def __catena_where(e):
+                out = []
+                tb = e.__traceback__
+                while tb is not None:
+                    out.append([tb.tb_frame.f_code.co_filename, tb.tb_lineno or 0])
+                    tb = tb.tb_next
+                return out
+            [__catena_load, __catena_where]
             """;
 
     final Language language;
     final Context context;
     private final Map<String, Value> functions = new HashMap<>();
     private final Value pythonLoader;
+    private final Value pythonWhere;
     private final boolean statementLimited;
     volatile boolean poisoned;
 
@@ -51,9 +59,20 @@ final class PooledContext {
             }
         }
         this.context = b.build();
-        this.pythonLoader = language == Language.PYTHON
-                ? context.eval(Source.create("python", PY_LOADER))
-                : null;
+        // initialise the language now (realm, builtins) so the first record does not pay for it
+        context.initialize(language.id());
+        if (language == Language.PYTHON) {
+            Value helpers = context.eval(Source.create("python", PY_LOADER));
+            this.pythonLoader = helpers.getArrayElement(0);
+            this.pythonWhere = helpers.getArrayElement(1);
+        } else {
+            this.pythonLoader = null;
+            this.pythonWhere = null;
+        }
+    }
+
+    boolean isLoaded(Script script) {
+        return functions.containsKey(script.id());
     }
 
     /** The script's {@code transform} function in this context, evaluating the script on first use. */
@@ -79,6 +98,44 @@ final class PooledContext {
         }
         functions.put(script.id(), loaded);
         return loaded;
+    }
+
+    /**
+     * The innermost traceback entry of a Python exception that lies in the script (GraalPy's
+     * polyglot frames span the whole function, its traceback has the line). The column is the
+     * statement's first character. Null when not found or the context is unusable.
+     */
+    SourceLocation pythonLocation(org.graalvm.polyglot.PolyglotException e, Script script) {
+        if (pythonWhere == null || poisoned || !e.isGuestException() || e.getGuestObject() == null) {
+            return null;
+        }
+        try {
+            Value frames = pythonWhere.execute(e.getGuestObject());
+            for (long i = frames.getArraySize() - 1; i >= 0; i--) {
+                Value f = frames.getArrayElement(i);
+                if (script.name().equals(f.getArrayElement(0).asString())) {
+                    int line = f.getArrayElement(1).asInt();
+                    return new SourceLocation(script.name(), line + script.lineOffset(), statementColumn(script, line));
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // no traceback to read (e.g. a host exception); the caller falls back to the stack
+        }
+        return null;
+    }
+
+    private static int statementColumn(Script script, int line) {
+        String[] lines = script.code().split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return 0;
+        }
+        String l = lines[line - 1];
+        int i = 0;
+        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+            i++;
+        }
+        int col = i + 1;
+        return line == 1 ? Math.max(1, col - script.columnOffset()) : col;
     }
 
     void resetLimits() {

@@ -56,32 +56,49 @@ public final class Sandbox implements AutoCloseable {
     public <T> T call(Script script, GuestCall<T> body) {
         ContextPool pool = pool(script.language());
         PooledContext pc = pool.borrow();
-        Watchdog.Guard guard = watchdog.arm(pc, options.timeLimit(), options.interruptGrace());
+        Watchdog.Guard guard = null;
         try {
-            Value fn = pc.function(script);
+            Value fn;
+            if (pc.isLoaded(script)) {
+                fn = pc.function(script);
+            } else {
+                // loading runs the script's top level; it gets a generous limit of its own
+                guard = watchdog.arm(pc, loadTimeLimit(), options.interruptGrace());
+                fn = pc.function(script);
+                guard.disarm();
+            }
+            guard = watchdog.arm(pc, options.timeLimit(), options.interruptGrace());
             pc.resetLimits();
             return body.run(fn);
         } catch (PolyglotException e) {
+            boolean fired = guard != null && guard.fired;
             if (e.isCancelled() || e.isInterrupted() || e.isInternalError() || e.isResourceExhausted() || e.isExit()) {
                 pc.poisoned = true;
             }
-            throw ErrorMapper.map(e, script, guard.fired);
+            throw ErrorMapper.map(e, script, fired, pc.language == Language.PYTHON ? pc.pythonLocation(e, script) : null);
         } catch (ScriptException e) {
             throw e;
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new ScriptException(ScriptException.Kind.BAD_RESULT, new SourceLocation(script.name(), 0, 0), e.getMessage(), e);
         } catch (IllegalStateException e) {
             pc.poisoned = true;
-            if (guard.fired) {
+            if (guard != null && guard.fired) {
                 throw new ScriptException(ScriptException.Kind.TIMEOUT, new SourceLocation(script.name(), 0, 0),
                         "time limit exceeded: the call was stopped", e);
             }
             throw new ScriptException(ScriptException.Kind.INTERNAL, new SourceLocation(script.name(), 0, 0),
                     "internal error: " + e.getMessage(), e);
         } finally {
-            guard.disarm();
+            if (guard != null) {
+                guard.disarm();
+            }
             pool.release(pc);
         }
+    }
+
+    private java.time.Duration loadTimeLimit() {
+        java.time.Duration floor = java.time.Duration.ofSeconds(30);
+        return options.timeLimit().compareTo(floor) > 0 ? options.timeLimit() : floor;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.catena.bindings.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,6 +36,7 @@ public final class JsonCodec {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /**
@@ -150,7 +152,10 @@ public final class JsonCodec {
 
     private static Integer intField(JsonNode node, String name, String origin) {
         Long v = longField(node, name, origin);
-        return v == null ? null : Math.toIntExact(v);
+        if (v != null && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+            throw new CodecException(origin + ": \"" + name + "\" must be a 32-bit integer, found " + v);
+        }
+        return v == null ? null : v.intValue();
     }
 
     private static Long longField(JsonNode node, String name, String origin) {

@@ -1,0 +1,5 @@
+def transform(msg, ctx):
+    if msg.value["n"] == 2:
+        while True:
+            pass
+    return msg

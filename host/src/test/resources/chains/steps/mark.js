@@ -1,0 +1,4 @@
+export function transform(msg, ctx) {
+  msg.value.marked = ctx.step;
+  return msg;
+}

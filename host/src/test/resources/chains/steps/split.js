@@ -1,0 +1,3 @@
+export function transform(msg, ctx) {
+  return msg.value.items.map(item => ({ key: msg.key, value: { item: item } }));
+}

@@ -1,0 +1,4 @@
+export function transform(msg, ctx) {
+  let x = ;
+  return msg;
+}

@@ -1,0 +1,3 @@
+def transform(msg, ctx):
+    x = (
+    return msg
