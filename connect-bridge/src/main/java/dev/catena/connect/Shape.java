@@ -59,9 +59,17 @@ sealed interface Shape {
 
         @Override
         public Schema build(boolean optional) {
-            return decimalScale != null
-                    ? Decimal.builder(decimalScale).optional().build()
-                    : SchemaBuilder.type(type).optional().build();
+            if (decimalScale != null) {
+                return Decimal.builder(decimalScale).optional().build();
+            }
+            return switch (type) {
+                case BOOLEAN -> Schema.OPTIONAL_BOOLEAN_SCHEMA;
+                case INT64 -> Schema.OPTIONAL_INT64_SCHEMA;
+                case FLOAT64 -> Schema.OPTIONAL_FLOAT64_SCHEMA;
+                case STRING -> Schema.OPTIONAL_STRING_SCHEMA;
+                case BYTES -> Schema.OPTIONAL_BYTES_SCHEMA;
+                default -> SchemaBuilder.type(type).optional().build();
+            };
         }
 
         @Override

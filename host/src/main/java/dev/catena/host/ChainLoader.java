@@ -65,7 +65,7 @@ public final class ChainLoader {
     }
 
     private static Chain build(ChainSpec spec, HostOptions options) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(spec.problems());
         Sandbox sandbox = new Sandbox(options.sandbox());
         List<Chain.Link> links = new ArrayList<>();
         List<Script> toCheck = new ArrayList<>();
@@ -106,6 +106,7 @@ public final class ChainLoader {
         }
         if (!problems.isEmpty()) {
             sandbox.close();
+            problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new ChainLoadException(problems);
         }
         sandbox.prewarm(languages);
@@ -129,8 +130,10 @@ public final class ChainLoader {
             return Script.of(s.language(), lib.scriptName(s.language()), code);
         }
         Path path = spec.baseDir().resolve(s.script()).normalize();
+        // scripts are named as the user reaches them: beside the chain file as it was given
+        String display = Path.of(spec.file()).resolveSibling(s.script()).normalize().toString();
         try {
-            return Script.of(s.language(), s.script(), Files.readString(path, StandardCharsets.UTF_8));
+            return Script.of(s.language(), display, Files.readString(path, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             problems.add(new Problem(spec.file(), s.line(), s.column(), "step '" + s.id() + "': script not found: "
                     + s.script() + " (looked at " + path + ")"));

@@ -20,7 +20,7 @@ final class ErrorMapper {
                     "statement limit exceeded (" + e.getMessage() + ")", e);
         }
         if (e.isSyntaxError()) {
-            return new ScriptException(ScriptException.Kind.SYNTAX, loc, "syntax error: " + clean(e.getMessage()), e);
+            return new ScriptException(ScriptException.Kind.SYNTAX, loc, "syntax error: " + syntaxMessage(e.getMessage(), script), e);
         }
         String message = clean(e.getMessage());
         if (e.isGuestException() && isPythonSyntaxError(e)) {
@@ -97,6 +97,18 @@ final class ErrorMapper {
     private static SourceLocation shift(Script script, int line, int column) {
         int col = line == 1 && column > 0 ? Math.max(1, column - script.columnOffset()) : column;
         return new SourceLocation(script.name(), line + script.lineOffset(), col);
+    }
+
+    /** GraalJS repeats the place and quotes the code; keep the first line, without the place. */
+    private static String syntaxMessage(String message, Script script) {
+        String first = clean(message).lines().findFirst().orElse("");
+        first = first.replaceFirst("^SyntaxError: ", "");
+        String place = script.name() + ":";
+        if (first.startsWith(place)) {
+            int space = first.indexOf(' ');
+            first = space < 0 ? first : first.substring(space + 1);
+        }
+        return first;
     }
 
     private static String clean(String message) {

@@ -39,12 +39,17 @@ public final class StepContextView implements ProxyObject {
         this.now = args -> clock.getAsLong();
         this.log = args -> {
             if (args.length == 1) {
-                logger.accept("info", args[0].toString());
+                logger.accept("info", text(args[0]));
             } else if (args.length >= 2) {
-                logger.accept(args[0].toString(), args[1].toString());
+                logger.accept(text(args[0]), text(args[1]));
             }
             return null;
         };
+    }
+
+    /** A guest string as Java text; {@code Value.toString()} of a guest string is not its content. */
+    private static String text(Value v) {
+        return v.isString() ? v.asString() : v.toString();
     }
 
     @Override

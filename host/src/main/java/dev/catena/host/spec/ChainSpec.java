@@ -11,9 +11,11 @@ import java.util.List;
  * @param baseDir  directory script paths are relative to
  * @param steps    steps in order
  * @param onError  default failure policy for steps that set none
+ * @param problems problems found while parsing; the steps hold only those that parsed
  */
-public record ChainSpec(String name, String file, Path baseDir, List<StepSpec> steps, OnError onError) {
+public record ChainSpec(String name, String file, Path baseDir, List<StepSpec> steps, OnError onError, List<Problem> problems) {
     public ChainSpec {
         steps = List.copyOf(steps);
+        problems = List.copyOf(problems);
     }
 }

@@ -38,10 +38,14 @@ public final class ChainSpecParser {
     }
 
     /**
+     * Parses what it can: steps with problems are left out and their problems listed in
+     * {@link ChainSpec#problems()}, so that a loader can go on to check the other steps' scripts
+     * and report everything at once.
+     *
      * @param text    YAML text
      * @param file    display name for problems
      * @param baseDir directory script paths are relative to
-     * @throws ChainLoadException listing every problem
+     * @throws ChainLoadException when the text is not YAML or not a map
      */
     public static ChainSpec parse(String text, String file, Path baseDir) {
         return new ChainSpecParser().chain(YamlNode.parse(text, file), file, baseDir);
@@ -80,10 +84,7 @@ public final class ChainSpecParser {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ChainLoadException(problems);
-        }
-        return new ChainSpec(name, file, baseDir, specs, onError);
+        return new ChainSpec(name, file, baseDir, specs, onError, problems);
     }
 
     private StepSpec step(YamlNode s, int index, OnError chainDefault) {

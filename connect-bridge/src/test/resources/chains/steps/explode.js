@@ -1,0 +1,3 @@
+export function transform(msg, ctx) {
+  return [msg, msg];
+}
