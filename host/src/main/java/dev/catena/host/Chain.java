@@ -27,6 +27,7 @@ public final class Chain implements AutoCloseable {
     private final String name;
     private final String file;
     private final List<Link> links;
+    /** The sandbox this chain owns and closes, or null when it runs in a shared one. */
     private final Sandbox sandbox;
     private final ChainStats stats = new ChainStats();
 
@@ -104,6 +105,8 @@ public final class Chain implements AutoCloseable {
 
     @Override
     public void close() {
-        sandbox.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 }

@@ -60,13 +60,22 @@ public final class ChainLoader {
      * @throws ChainLoadException listing every problem
      */
     public static Chain fromText(String yaml, String displayName, Path baseDir, HostOptions options) {
-        ChainSpec spec = ChainSpecParser.parse(yaml, displayName, baseDir);
-        return build(spec, options);
+        return build(ChainSpecParser.parse(yaml, displayName, baseDir), options, null);
     }
 
-    private static Chain build(ChainSpec spec, HostOptions options) {
+    /**
+     * Loads a chain whose scripts run in a sandbox shared with other chains (its contexts and
+     * compiled scripts are reused); closing the chain leaves the sandbox open.
+     *
+     * @throws ChainLoadException listing every problem
+     */
+    public static Chain fromText(String yaml, String displayName, Path baseDir, HostOptions options, Sandbox shared) {
+        return build(ChainSpecParser.parse(yaml, displayName, baseDir), options, shared);
+    }
+
+    private static Chain build(ChainSpec spec, HostOptions options, Sandbox shared) {
         List<Problem> problems = new ArrayList<>(spec.problems());
-        Sandbox sandbox = new Sandbox(options.sandbox());
+        Sandbox sandbox = shared != null ? shared : new Sandbox(options.sandbox());
         List<Chain.Link> links = new ArrayList<>();
         List<Script> toCheck = new ArrayList<>();
         Set<Language> languages = EnumSet.noneOf(Language.class);
@@ -105,12 +114,14 @@ public final class ChainLoader {
             }
         }
         if (!problems.isEmpty()) {
-            sandbox.close();
+            if (shared == null) {
+                sandbox.close();
+            }
             problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new ChainLoadException(problems);
         }
         sandbox.prewarm(languages);
-        return new Chain(spec.name(), spec.file(), links, sandbox);
+        return new Chain(spec.name(), spec.file(), links, shared == null ? sandbox : null);
     }
 
     private static Script script(ChainSpec spec, StepSpec s, ClassLoader loader, List<Problem> problems) {

@@ -64,6 +64,8 @@ public final class Sandbox implements AutoCloseable {
             } else {
                 // loading runs the script's top level; it gets a generous limit of its own
                 guard = watchdog.arm(pc, loadTimeLimit(), options.interruptGrace());
+                // the top level's statements count from zero, not on top of the previous call's
+                pc.resetLimits();
                 fn = pc.function(script);
                 guard.disarm();
             }
