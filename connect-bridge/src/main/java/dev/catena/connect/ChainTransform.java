@@ -81,7 +81,7 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
     @Override
     public R apply(R record) {
         if (chain == null) {
-            throw new IllegalStateException("ChainTransform.apply() called before configure()");
+            throw new IllegalStateException("ChainTransform is not configured: configure() was not called, or close() was");
         }
         if (record.value() == null && config.tombstones() == ChainTransformConfig.Tombstones.PASS) {
             return record;

@@ -37,11 +37,7 @@ final class NeutralValues {
         if (schema == null) {
             return schemaless(value, path);
         }
-        try {
-            return withSchema(value, schema, path);
-        } catch (ClassCastException e) {
-            throw path.mismatch(FieldPath.expected(schema), value);
-        }
+        return withSchema(value, schema, path);
     }
 
     private static Object withSchema(Object value, Schema schema, FieldPath path) {
@@ -51,23 +47,34 @@ final class NeutralValues {
         if (schema.name() != null) {
             switch (schema.name()) {
                 case Decimal.LOGICAL_NAME:
-                    return (BigDecimal) value;
+                    if (value instanceof BigDecimal d) {
+                        return d;
+                    }
+                    throw path.mismatch(FieldPath.expected(schema), value);
                 case Date.LOGICAL_NAME, Time.LOGICAL_NAME, Timestamp.LOGICAL_NAME:
-                    return ((java.util.Date) value).getTime();
+                    if (value instanceof java.util.Date d) {
+                        return d.getTime();
+                    }
+                    throw path.mismatch(FieldPath.expected(schema), value);
                 default:
                     break;
             }
         }
-        return switch (schema.type()) {
-            case INT8, INT16, INT32, INT64 -> ((Number) value).longValue();
-            case FLOAT32, FLOAT64 -> ((Number) value).doubleValue();
-            case BOOLEAN -> (Boolean) value;
-            case STRING -> value.toString();
-            case BYTES -> bytes(value);
-            case ARRAY -> array((List<?>) value, schema.valueSchema(), path);
-            case MAP -> map((Map<?, ?>) value, schema, path);
-            case STRUCT -> struct((Struct) value, path);
-        };
+        try {
+            return switch (schema.type()) {
+                case INT8, INT16, INT32, INT64 -> ((Number) value).longValue();
+                case FLOAT32, FLOAT64 -> ((Number) value).doubleValue();
+                case BOOLEAN -> (Boolean) value;
+                case STRING -> (String) value;
+                case BYTES -> bytes(value);
+                case ARRAY -> array((List<?>) value, schema.valueSchema(), path);
+                case MAP -> map((Map<?, ?>) value, schema, path);
+                case STRUCT -> struct((Struct) value, path);
+            };
+        } catch (ClassCastException e) {
+            // the innermost mismatch is reported; outer levels see a DataException
+            throw path.mismatch(FieldPath.expected(schema), value);
+        }
     }
 
     private static List<Object> array(List<?> list, Schema elementSchema, FieldPath path) {

@@ -123,6 +123,7 @@ class ChainTransformConfigTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes") // Transformation's type parameter cannot be named in a class literal
     void serviceLoader_findsChainTransform() {
         List<String> found = new ArrayList<>();
         ServiceLoader.load(Transformation.class).stream().forEach(p -> found.add(p.type().getName()));

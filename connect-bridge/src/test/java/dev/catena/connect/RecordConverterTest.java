@@ -175,6 +175,17 @@ class RecordConverterTest {
     }
 
     @Test
+    void toMessage_namesTheNestedPart_whenItDoesNotMatchItsSchema() {
+        Schema counts = SchemaBuilder.map(Schema.STRING_SCHEMA, SchemaBuilder.array(Schema.INT32_SCHEMA).build()).build();
+
+        DataException e = assertThrows(DataException.class, () -> converter.toMessage(
+                new SinkRecord("t", 1, null, null, counts, Map.of("pens", List.of(1, "two")), 9L)));
+
+        assertEquals("cannot read the record (topic t partition 1 offset 9): expected an INT32 for field '[\"pens\"][1]',"
+                + " found String", e.getMessage());
+    }
+
+    @Test
     void toRecord_returnsOriginalObjects_whenMessageIsUnchanged() {
         SinkRecord in = record(ALL, all());
         Message m = converter.toMessage(in);

@@ -1,5 +1,6 @@
 package dev.catena.bindings.guest;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,12 @@ public final class GuestValues {
     private GuestValues() {
     }
 
-    /** A view of a neutral value for a guest: maps and lists are wrapped, scalars pass as they are. */
+    /**
+     * A view of a neutral value for a guest: maps and lists are wrapped, bytes become a read-only
+     * array of 0..255, decimals and integers beyond 64 bits become numbers (a double: a script
+     * that reads one sees a number; an untouched field keeps its exact value), other scalars pass
+     * as they are.
+     */
     @SuppressWarnings("unchecked")
     public static Object wrap(Object v, boolean readOnly) {
         if (v instanceof Map<?, ?> m) {
@@ -25,6 +31,15 @@ public final class GuestValues {
         }
         if (v instanceof List<?> l) {
             return new ListView((List<Object>) l, readOnly);
+        }
+        if (v instanceof BigDecimal d) {
+            return d.doubleValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.doubleValue();
+        }
+        if (v instanceof byte[] b) {
+            return new BytesView(b);
         }
         return v;
     }
@@ -46,6 +61,9 @@ public final class GuestValues {
             }
             if (p instanceof ListView lv) {
                 return lv.list();
+            }
+            if (p instanceof BytesView bv) {
+                return bv.bytes();
             }
             throw new IllegalArgumentException("cannot store a " + p.getClass().getSimpleName() + " in a record");
         }
