@@ -1,6 +1,8 @@
 package dev.catena.sandbox;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,26 +56,51 @@ public final class Sandbox implements AutoCloseable {
      * @throws ScriptException for anything the script did wrong, with its location
      */
     public <T> T call(Script script, GuestCall<T> body) {
+        return callAll(List.of(script), fns -> body.run(fns.get(0)));
+    }
+
+    /** What a caller does with several guest functions of one language in one context. */
+    @FunctionalInterface
+    public interface FusedCall<T> {
+        /** @param functions the scripts' {@code transform} functions, in order; valid only during this call */
+        T run(List<Value> functions);
+    }
+
+    /**
+     * Calls several scripts of one language in one context under one time limit (fused steps).
+     * A failure is reported against the script the guest stack points at.
+     *
+     * @throws ScriptException for anything the scripts did wrong, with its location
+     */
+    public <T> T callAll(List<Script> scripts, FusedCall<T> body) {
+        Script script = scripts.get(0);
         ContextPool pool = pool(script.language());
         PooledContext pc = pool.borrow();
         Watchdog.Guard guard = null;
         try {
-            Value fn;
-            if (pc.isLoaded(script)) {
-                fn = pc.function(script);
-            } else {
-                // loading runs the script's top level; it gets a generous limit of its own
-                guard = watchdog.arm(pc, loadTimeLimit(), options.interruptGrace());
-                // the top level's statements count from zero, not on top of the previous call's
-                pc.resetLimits();
-                fn = pc.function(script);
-                guard.disarm();
+            List<Value> fns = new ArrayList<>(scripts.size());
+            for (Script s : scripts) {
+                script = s;
+                if (pc.isLoaded(s)) {
+                    fns.add(pc.function(s));
+                } else {
+                    // loading runs the script's top level; it gets a generous limit of its own
+                    guard = watchdog.arm(pc, loadTimeLimit(), options.interruptGrace());
+                    // the top level's statements count from zero, not on top of the previous call's
+                    pc.resetLimits();
+                    fns.add(pc.function(s));
+                    guard.disarm();
+                }
             }
+            script = scripts.get(0);
             guard = watchdog.arm(pc, options.timeLimit(), options.interruptGrace());
             pc.resetLimits();
-            return body.run(fn);
+            return body.run(fns);
         } catch (PolyglotException e) {
-            boolean fired = guard != null && guard.fired;
+            if (scripts.size() > 1) {
+                script = scriptOf(scripts, e);
+            }
+            boolean fired = guard != null && guard.fired();
             if (e.isCancelled() || e.isInterrupted() || e.isInternalError() || e.isResourceExhausted() || e.isExit()) {
                 pc.poisoned = true;
             }
@@ -84,7 +111,7 @@ public final class Sandbox implements AutoCloseable {
             throw new ScriptException(ScriptException.Kind.BAD_RESULT, new SourceLocation(script.name(), 0, 0), e.getMessage(), e);
         } catch (IllegalStateException e) {
             pc.poisoned = true;
-            if (guard != null && guard.fired) {
+            if (guard != null && guard.fired()) {
                 throw new ScriptException(ScriptException.Kind.TIMEOUT, new SourceLocation(script.name(), 0, 0),
                         "time limit exceeded: the call was stopped", e);
             }
@@ -96,6 +123,23 @@ public final class Sandbox implements AutoCloseable {
             }
             pool.release(pc);
         }
+    }
+
+    /** Among fused scripts, the one the guest stack points at (innermost frame), else the first. */
+    private static Script scriptOf(List<Script> scripts, PolyglotException e) {
+        if (e != null) {
+            for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+                if (f.isGuestFrame() && f.getSourceLocation() != null) {
+                    String name = f.getSourceLocation().getSource().getName();
+                    for (Script s : scripts) {
+                        if (s.name().equals(name)) {
+                            return s;
+                        }
+                    }
+                }
+            }
+        }
+        return scripts.get(0);
     }
 
     private java.time.Duration loadTimeLimit() {

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,20 +22,38 @@ final class Watchdog implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "catena-watchdog"));
     private final ExecutorService stopper = Executors.newCachedThreadPool(r -> daemon(r, "catena-watchdog-stop"));
 
-    /** A running call's guard; {@link #disarm()} when the call returns. */
+    /**
+     * A running call's guard; {@link #disarm()} when the call returns. Firing and disarming race
+     * through one state word: if the timer wins, the context is poisoned before the caller can
+     * give it back, so an interrupt never lands on a context another call has borrowed since.
+     */
     final class Guard {
+        private static final int ARMED = 0;
+        private static final int FIRED = 1;
+        private static final int DISARMED = 2;
+
+        private final AtomicInteger state = new AtomicInteger(ARMED);
+        private final PooledContext pc;
         private final ScheduledFuture<?> future;
-        volatile boolean fired;
 
         private Guard(PooledContext pc, Duration limit, Duration grace) {
+            this.pc = pc;
             this.future = timer.schedule(() -> {
-                fired = true;
-                pc.poisoned = true;
-                stopper.execute(() -> stop(pc, grace));
+                if (state.compareAndSet(ARMED, FIRED)) {
+                    pc.poisoned = true;
+                    stopper.execute(() -> stop(pc, grace));
+                }
             }, limit.toNanos(), TimeUnit.NANOSECONDS);
         }
 
+        boolean fired() {
+            return state.get() == FIRED;
+        }
+
         void disarm() {
+            if (!state.compareAndSet(ARMED, DISARMED) && state.get() == FIRED) {
+                pc.poisoned = true;
+            }
             future.cancel(false);
         }
     }

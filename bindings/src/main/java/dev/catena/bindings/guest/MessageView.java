@@ -83,7 +83,7 @@ public final class MessageView implements ProxyObject {
         }
         if (!(plain instanceof Map<?, ?> m) || !m.containsKey("value")) {
             throw new IllegalArgumentException("transform must return the message, null/None to drop it, or a list of messages;"
-                    + " it returned" + where + " a " + Values.typeName(plain)
+                    + " it returned" + where + " " + article(Values.typeName(plain))
                     + (plain instanceof Map ? " without a 'value' member" : ""));
         }
         Message base = toMessage();
@@ -105,6 +105,10 @@ public final class MessageView implements ProxyObject {
             b.headers(Headers.of(hs));
         }
         return b.build();
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     @Override
