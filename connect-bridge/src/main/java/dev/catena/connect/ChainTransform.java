@@ -69,11 +69,18 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
             throw new ConfigException(ChainTransformConfig.CHAIN_FILE, file, "must name a chain that loads; " + e.getMessage());
         }
         if (loaded.canSplit()) {
-            List<String> ids = loaded.links().stream().filter(Chain.Link::split).map(l -> l.step().id()).toList();
+            List<String> ids = loaded.splittingSteps();
             loaded.close();
             throw new ConfigException(ChainTransformConfig.CHAIN_FILE, file, "chain " + loaded.name()
                     + " has steps declared split: true (" + String.join(", ", ids) + "); a Single Message Transform"
                     + " returns one record or none — run it with the catena CLI instead");
+        }
+        if (!loaded.statefulSteps().isEmpty()) {
+            List<String> ids = loaded.statefulSteps();
+            loaded.close();
+            throw new ConfigException(ChainTransformConfig.CHAIN_FILE, file, "chain " + loaded.name()
+                    + " has steps that hold records across inputs (" + String.join(", ", ids) + "): aggregate and"
+                    + " correlate run in the catena CLI; in Kafka Connect an SMT sees one record at a time");
         }
         return loaded;
     }
@@ -92,6 +99,8 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
             case Outcome.Emitted emitted -> converter.toRecord(record, input, single(emitted), chain.name());
             case Outcome.Dropped dropped -> null;
             case Outcome.Failed failed -> throw asConnectException(failed.failure());
+            case Outcome.Absorbed absorbed -> throw new IllegalStateException("stateful step " + absorbed.stepId()
+                    + " in a Connect chain: configure() refuses those");
         };
     }
 

@@ -1,16 +1,25 @@
 package dev.catena.host;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.catena.bindings.Message;
-import dev.catena.host.spec.OnError;
-import dev.catena.host.step.Condition;
+import dev.catena.host.exec.Exec;
+import dev.catena.host.exec.Trace;
+import dev.catena.host.step.MemoizedStep;
+import dev.catena.host.step.Sequence;
+import dev.catena.host.step.StatefulStep;
 import dev.catena.host.step.Step;
 import dev.catena.sandbox.Sandbox;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A loaded chain: its steps in order, each with an optional condition and a failure policy.
- * Thread-safe; records may be applied from several threads at once.
+ * A loaded chain: its step graph, ready to run records. Thread-safe for chains without
+ * stateful steps; a chain with {@code aggregate}/{@code correlate} serialises their state.
  *
  * <pre>{@code
  * try (Chain chain = ChainLoader.load(Path.of("samples/orders/chain.yaml"), HostOptions.DEFAULT)) {
@@ -19,23 +28,27 @@ import java.util.List;
  * }</pre>
  */
 public final class Chain implements AutoCloseable {
-
-    /** A step as placed in the chain. */
-    public record Link(Step step, Condition when, OnError onError, boolean split) {
-    }
-
     private final String name;
     private final String file;
-    private final List<Link> links;
+    private final List<Step> steps;
+    private final HostOptions options;
     /** The sandbox this chain owns and closes, or null when it runs in a shared one. */
     private final Sandbox sandbox;
+    private final List<MemoizedStep> memoized;
     private final ChainStats stats = new ChainStats();
+    private final Deque<Pending> pending = new ArrayDeque<>();
 
-    Chain(String name, String file, List<Link> links, Sandbox sandbox) {
+    /** A record released by a stateful step, to run from the step after it. */
+    private record Pending(Message message, int from) {
+    }
+
+    Chain(String name, String file, List<Step> steps, HostOptions options, Sandbox sandbox, List<MemoizedStep> memoized) {
         this.name = name;
         this.file = file;
-        this.links = List.copyOf(links);
+        this.steps = List.copyOf(steps);
+        this.options = options;
         this.sandbox = sandbox;
+        this.memoized = List.copyOf(memoized);
     }
 
     public String name() {
@@ -47,17 +60,54 @@ public final class Chain implements AutoCloseable {
         return file;
     }
 
-    public List<Link> links() {
-        return links;
+    /** Top-level steps after folding and fusion. */
+    public List<Step> steps() {
+        return steps;
     }
 
     public ChainStats stats() {
         return stats;
     }
 
-    /** Whether any step may turn one record into several (declared {@code split: true}). */
+    /** Whether any step may turn one record into several ({@code split: true}). */
     public boolean canSplit() {
-        return links.stream().anyMatch(Link::split);
+        return steps.stream().anyMatch(Step::canSplit);
+    }
+
+    /** Ids of the steps that may split records. */
+    public List<String> splittingSteps() {
+        List<String> ids = new ArrayList<>();
+        collect(steps, ids, true);
+        return ids;
+    }
+
+    /** Ids of aggregate/correlate steps (they hold records across inputs). */
+    public List<String> statefulSteps() {
+        List<String> ids = new ArrayList<>();
+        for (Step s : steps) {
+            if (s instanceof StatefulStep) {
+                ids.add(s.id());
+            }
+        }
+        return ids;
+    }
+
+    private static void collect(List<Step> steps, List<String> ids, boolean splitting) {
+        for (Step s : steps) {
+            if (s.children().isEmpty() && s.canSplit()) {
+                ids.add(s.id());
+            }
+            collect(s.children(), ids, splitting);
+        }
+    }
+
+    /** Cache statistics of every memoized step, by step id. */
+    public Map<String, CacheStats> memoStats() {
+        Map<String, CacheStats> m = new LinkedHashMap<>();
+        for (MemoizedStep s : memoized) {
+            m.put(s.id(), s.stats());
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -65,42 +115,84 @@ public final class Chain implements AutoCloseable {
      * {@link Outcome.Failed} carrying the record as it entered the chain.
      */
     public Outcome apply(Message input) {
+        return apply(input, null);
+    }
+
+    /** Runs the chain on one record, recording what each step did into {@code trace} (may be null). */
+    public Outcome apply(Message input, Trace trace) {
         stats.in.increment();
+        return run(input, 0, exec(trace));
+    }
+
+    private Exec exec(Trace trace) {
+        return new Exec(name, options.clock(), options.sleeper(), trace);
+    }
+
+    private Outcome run(Message input, int from, Exec x) {
         List<Message> current = List.of(input);
-        for (Link link : links) {
-            List<Message> next = new ArrayList<>(current.size());
-            for (Message m : current) {
-                try {
-                    if (link.when() != null && !link.when().test(m)) {
-                        next.add(m);
-                        continue;
-                    }
-                    List<Message> produced = link.step().apply(m);
-                    if (produced.size() > 1 && !link.split()) {
-                        throw new StepFailure(name, link.step().id(), ErrorClass.SCRIPT_ERROR, null, m.describe(),
-                                "returned " + produced.size() + " records, but the step is not declared 'split: true'", null);
-                    }
-                    next.addAll(produced);
-                } catch (StepFailure f) {
-                    switch (link.onError()) {
-                        case SKIP -> next.add(m);
-                        case DROP -> { }
-                        case FAIL, DLQ -> {
-                            stats.failed.increment();
-                            return new Outcome.Failed(input, f);
+        try {
+            for (int i = from; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                if (step instanceof StatefulStep st) {
+                    synchronized (pending) {
+                        for (Message m : current) {
+                            for (Message r : st.accept(m, x)) {
+                                pending.add(new Pending(r, i + 1));
+                            }
                         }
                     }
+                    stats.absorbed.increment();
+                    return new Outcome.Absorbed(st.id());
+                }
+                current = Sequence.run(List.of(step), current.size() == 1 ? current.get(0) : null, current, x);
+                if (current.isEmpty()) {
+                    stats.dropped.increment();
+                    return new Outcome.Dropped(x.droppedBy() == null ? step.id() : x.droppedBy());
                 }
             }
-            if (next.isEmpty()) {
-                stats.dropped.increment();
-                return new Outcome.Dropped(link.step().id());
-            }
-            current = next;
+        } catch (StepFailure f) {
+            stats.failed.increment();
+            return new Outcome.Failed(input, f);
         }
-        stats.emittedInputs.increment();
+        stats.emitted.increment();
         stats.out.add(current.size());
         return new Outcome.Emitted(current);
+    }
+
+    /** Runs the records stateful steps have released so far through the rest of the chain. */
+    public List<Outcome> drain() {
+        return drain(null);
+    }
+
+    public List<Outcome> drain(Trace trace) {
+        List<Outcome> out = new ArrayList<>();
+        while (true) {
+            Pending p;
+            synchronized (pending) {
+                p = pending.poll();
+            }
+            if (p == null) {
+                return out;
+            }
+            stats.released.increment();
+            out.add(run(p.message(), p.from(), exec(trace)));
+        }
+    }
+
+    /** End of input: every stateful step releases what it holds, in chain order; the outcomes of running them on. */
+    public List<Outcome> flush() {
+        List<Outcome> out = new ArrayList<>(drain());
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof StatefulStep st) {
+                synchronized (pending) {
+                    for (Message r : st.flush(exec(null))) {
+                        pending.add(new Pending(r, i + 1));
+                    }
+                }
+                out.addAll(drain());
+            }
+        }
+        return out;
     }
 
     @Override

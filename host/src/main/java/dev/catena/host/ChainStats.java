@@ -2,21 +2,32 @@ package dev.catena.host;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Record counts of one chain. Accounting: {@code in == emittedInputs + dropped + failed}. */
+/**
+ * Record counts of one chain. Every record that enters (an input, or a record an aggregate or
+ * correlate step releases) ends as exactly one outcome:
+ * {@code in + released == emitted + dropped + failed + absorbed}.
+ */
 public final class ChainStats {
     final LongAdder in = new LongAdder();
-    final LongAdder emittedInputs = new LongAdder();
+    final LongAdder released = new LongAdder();
+    final LongAdder emitted = new LongAdder();
     final LongAdder out = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final LongAdder failed = new LongAdder();
+    final LongAdder absorbed = new LongAdder();
 
     public long in() {
         return in.sum();
     }
 
-    /** Input records that came out (possibly split into several). */
+    /** Records released by stateful steps (aggregates, correlations), which then run the rest of the chain. */
+    public long released() {
+        return released.sum();
+    }
+
+    /** Records that came out (possibly split into several). */
     public long emittedInputs() {
-        return emittedInputs.sum();
+        return emitted.sum();
     }
 
     /** Output records, counting each part of a split. */
@@ -32,8 +43,19 @@ public final class ChainStats {
         return failed.sum();
     }
 
+    /** Records taken in by aggregate/correlate steps. */
+    public long absorbed() {
+        return absorbed.sum();
+    }
+
+    /** Whether the accounting identity holds. */
+    public boolean balanced() {
+        return in() + released() == emittedInputs() + dropped() + failed() + absorbed();
+    }
+
     @Override
     public String toString() {
-        return "in=" + in() + " out=" + out() + " dropped=" + dropped() + " failed=" + failed();
+        return "in=" + in() + " released=" + released() + " out=" + out() + " dropped=" + dropped() + " failed=" + failed()
+                + " absorbed=" + absorbed();
     }
 }

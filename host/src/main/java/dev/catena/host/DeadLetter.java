@@ -14,6 +14,7 @@ import dev.catena.bindings.Message;
  * <tr><td>{@code catena.error.class}</td><td>{@link ErrorClass#id()}: script-error, timeout, ...</td></tr>
  * <tr><td>{@code catena.error.message}</td><td>what went wrong</td></tr>
  * <tr><td>{@code catena.error.location}</td><td>script file:line:column, when known</td></tr>
+ * <tr><td>{@code catena.error.attempts}</td><td>attempts made (1 without retries)</td></tr>
  * <tr><td>{@code catena.error.record}</td><td>where the record came from: input line or topic/partition/offset</td></tr>
  * <tr><td>{@code catena.error.time}</td><td>epoch millis of the failure</td></tr>
  * </table>
@@ -34,7 +35,8 @@ public final class DeadLetter {
         if (f.location() != null) {
             h = h.with(PREFIX + "location", f.location().toString());
         }
-        h = h.with(PREFIX + "record", f.record()).with(PREFIX + "time", Long.toString(nowMillis));
+        h = h.with(PREFIX + "attempts", Integer.toString(f.attempts()))
+                .with(PREFIX + "record", f.record()).with(PREFIX + "time", Long.toString(nowMillis));
         return input.withHeaders(h);
     }
 

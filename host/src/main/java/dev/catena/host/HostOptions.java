@@ -1,5 +1,6 @@
 package dev.catena.host;
 
+import dev.catena.host.exec.Sleeper;
 import dev.catena.sandbox.SandboxOptions;
 import java.util.function.LongSupplier;
 
@@ -7,12 +8,22 @@ import java.util.function.LongSupplier;
  * How a chain is hosted. {@link #DEFAULT} is the recommended preset.
  *
  * @param sandbox  pool sizes and limits for script steps
- * @param clock    epoch-millis clock for {@code ctx.now()} (injectable for tests)
+ * @param clock    epoch-millis clock for {@code ctx.now()}, retries, windows and caches (injectable for tests)
+ * @param sleeper  waits between retry attempts (tests inject one that advances their clock)
+ * @param fuse     run adjacent plain script steps of one language as one guest call
  */
-public record HostOptions(SandboxOptions sandbox, LongSupplier clock) {
-    public static final HostOptions DEFAULT = new HostOptions(SandboxOptions.DEFAULT, System::currentTimeMillis);
+public record HostOptions(SandboxOptions sandbox, LongSupplier clock, Sleeper sleeper, boolean fuse) {
+    public static final HostOptions DEFAULT = new HostOptions(SandboxOptions.DEFAULT, System::currentTimeMillis, Sleeper.SYSTEM, true);
 
     public HostOptions withSandbox(SandboxOptions s) {
-        return new HostOptions(s, clock);
+        return new HostOptions(s, clock, sleeper, fuse);
+    }
+
+    public HostOptions withClock(LongSupplier c, Sleeper s) {
+        return new HostOptions(sandbox, c, s, fuse);
+    }
+
+    public HostOptions withFusion(boolean f) {
+        return new HostOptions(sandbox, clock, sleeper, f);
     }
 }

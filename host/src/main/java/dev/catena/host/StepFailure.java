@@ -15,17 +15,36 @@ public final class StepFailure extends RuntimeException {
     private final transient SourceLocation location;
     private final String record;
     private final String reason;
+    private final int attempts;
 
     public StepFailure(String chain, String stepId, ErrorClass errorClass, SourceLocation location, String record,
             String reason, Throwable cause) {
+        this(chain, stepId, errorClass, location, record, reason, cause, 1);
+    }
+
+    private StepFailure(String chain, String stepId, ErrorClass errorClass, SourceLocation location, String record,
+            String reason, Throwable cause, int attempts) {
         super("chain " + chain + ", step " + stepId + (location == null ? "" : " (" + location + ")")
-                + ", " + record + ": " + reason, cause);
+                + ", " + record + ": " + reason + (attempts > 1 ? " (after " + attempts + " attempts)" : ""), cause);
         this.chain = chain;
         this.stepId = stepId;
         this.errorClass = errorClass;
         this.location = location;
         this.record = record;
         this.reason = reason;
+        this.attempts = attempts;
+    }
+
+    /** The same failure, counted as the last of {@code n} attempts. */
+    public StepFailure withAttempts(int n) {
+        StepFailure f = new StepFailure(chain, stepId, errorClass, location, record, reason, getCause(), n);
+        f.setStackTrace(getStackTrace());
+        return f;
+    }
+
+    /** How many attempts were made (1 without retries). */
+    public int attempts() {
+        return attempts;
     }
 
     public String chain() {

@@ -23,8 +23,8 @@ class ChainLoaderTest {
         List<String> p = problems(ChainTest.BASE.resolve("broken.yaml"));
         String all = String.join("\n", p);
         // spec problems and the problems of the steps that parsed, all in one report
-        assertTrue(all.contains("broken.yaml:13:5: unknown step key 'jss'"), all);
-        assertTrue(all.contains("broken.yaml:12:5: step 'odd' needs one of js:, py: or lib:"), all);
+        assertTrue(all.contains("broken.yaml:13:5: unknown step key 'jss'; did you mean 'js'?"), all);
+        assertTrue(all.contains("broken.yaml:12:5: a step needs one of [aggregate, branch, call,"), all);
         assertTrue(all.contains("broken.yaml:5:5: duplicate step id 'a'"), all);
         assertTrue(all.contains("steps/syntax.js:2:"), all);
         assertTrue(all.contains("broken.yaml:7:5: step 'gone': script not found"), all);

@@ -127,6 +127,14 @@ public final class Sandbox implements AutoCloseable {
 
     /** Among fused scripts, the one the guest stack points at (innermost frame), else the first. */
     private static Script scriptOf(List<Script> scripts, PolyglotException e) {
+        if (e != null && e.getSourceLocation() != null) {
+            String name = e.getSourceLocation().getSource().getName();
+            for (Script s : scripts) {
+                if (s.name().equals(name)) {
+                    return s;
+                }
+            }
+        }
         if (e != null) {
             for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
                 if (f.isGuestFrame() && f.getSourceLocation() != null) {

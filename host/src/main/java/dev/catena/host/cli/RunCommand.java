@@ -8,6 +8,7 @@ import dev.catena.host.ChainLoader;
 import dev.catena.host.DeadLetter;
 import dev.catena.host.HostOptions;
 import dev.catena.host.Outcome;
+import dev.catena.host.exec.Trace;
 import dev.catena.host.spec.ChainLoadException;
 import dev.catena.host.spec.Problem;
 import dev.catena.sandbox.SandboxOptions;
@@ -16,7 +17,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no summary line on stderr")
     boolean quiet;
 
+    @Option(names = "--trace", description = "print on stderr, for each record, each step's decision and the record after it")
+    boolean trace;
+
     @Override
     public Integer call() throws IOException {
         SandboxOptions sandbox = SandboxOptions.DEFAULT.withPoolSize(1).withTimeLimit(Duration.ofMillis(timeLimitMs));
@@ -69,68 +72,111 @@ final class RunCommand implements Callable<Integer> {
                     + (e.problems().size() == 1 ? " problem" : " problems"));
             return CatenaCli.CHAIN_INVALID;
         }
-        JsonCodec codec = new JsonCodec();
-        long lineNo = 0;
-        long malformed = 0;
-        long failedNoDlq = 0;
-        long deadLettered = 0;
+        Run run = new Run(chain, options);
         try (chain;
              BufferedReader in = reader(input);
              Writer out = writer(output);
              Writer dead = dlq == null ? null : Files.newBufferedWriter(dlq, StandardCharsets.UTF_8)) {
+            run.out = out;
+            run.dead = dead;
             String line;
+            long lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
+                if (!line.isBlank()) {
+                    run.record(line, "input line " + lineNo);
                 }
-                String origin = "input line " + lineNo;
-                Message m;
-                try {
-                    m = codec.decode(line, origin);
-                } catch (CodecException e) {
-                    malformed++;
-                    System.err.println("catena: chain " + chain.name() + ", " + e.getMessage());
-                    if (dead != null) {
-                        writeLine(dead, codec.encode(DeadLetter.undecodable(chain.name(), line, origin, e.getMessage(),
-                                options.clock().getAsLong())));
-                        deadLettered++;
-                    }
-                    continue;
-                }
-                switch (chain.apply(m)) {
-                    case Outcome.Emitted e -> {
-                        for (Message o : e.messages()) {
-                            writeLine(out, codec.encode(o.toBuilder().origin(null).build()));
-                        }
-                    }
-                    case Outcome.Dropped d -> { }
-                    case Outcome.Failed f -> {
-                        System.err.println("catena: " + f.failure().getMessage());
-                        if (dead != null) {
-                            writeLine(dead, codec.encode(DeadLetter.of(f.input(), f.failure(), options.clock().getAsLong())
-                                    .toBuilder().origin(null).build()));
-                            deadLettered++;
-                        } else {
-                            failedNoDlq++;
-                        }
-                    }
-                }
+            }
+            for (Outcome o : chain.flush()) {
+                run.handle(o, null);
             }
             out.flush();
         }
         var s = chain.stats();
         if (!quiet) {
-            PrintStream err = System.err;
-            err.println("catena: chain " + chain.name() + ": " + (s.in() + malformed) + " in, " + s.out() + " out, "
-                    + s.dropped() + " dropped, " + deadLettered + " dead-lettered"
-                    + (failedNoDlq > 0 ? ", " + failedNoDlq + " failed (no --dlq)" : "")
-                    + (malformed > 0 ? " (" + malformed + " malformed)" : ""));
+            System.err.println("catena: chain " + chain.name() + ": " + (s.in() + run.malformed) + " in, " + s.out() + " out, "
+                    + s.dropped() + " dropped, " + run.deadLettered + " dead-lettered"
+                    + (run.failedNoDlq > 0 ? ", " + run.failedNoDlq + " failed (no --dlq)" : "")
+                    + (s.absorbed() > 0 ? ", " + s.absorbed() + " absorbed into " + s.released() + " released" : "")
+                    + (run.malformed > 0 ? " (" + run.malformed + " malformed)" : ""));
         }
-        if (malformed > 0) {
+        if (run.malformed > 0) {
             return CatenaCli.BAD_INPUT;
         }
-        return failedNoDlq > 0 ? CatenaCli.RECORDS_FAILED : CatenaCli.OK;
+        return run.failedNoDlq > 0 ? CatenaCli.RECORDS_FAILED : CatenaCli.OK;
+    }
+
+    /** One run's outputs and counts. */
+    private final class Run {
+        private final Chain chain;
+        private final HostOptions options;
+        private final JsonCodec codec = new JsonCodec();
+        Writer out;
+        Writer dead;
+        long malformed;
+        long failedNoDlq;
+        long deadLettered;
+
+        Run(Chain chain, HostOptions options) {
+            this.chain = chain;
+            this.options = options;
+        }
+
+        void record(String line, String origin) throws IOException {
+            Message m;
+            try {
+                m = codec.decode(line, origin);
+            } catch (CodecException e) {
+                malformed++;
+                System.err.println("catena: chain " + chain.name() + ", " + e.getMessage());
+                if (dead != null) {
+                    writeLine(dead, codec.encode(DeadLetter.undecodable(chain.name(), line, origin, e.getMessage(),
+                            options.clock().getAsLong())));
+                    deadLettered++;
+                }
+                return;
+            }
+            Trace t = trace ? new Trace() : null;
+            Outcome o = chain.apply(m, t);
+            if (t != null) {
+                System.err.println("trace " + origin + ":");
+                t.events().forEach(System.err::println);
+            }
+            handle(o, t == null ? null : origin);
+            for (Outcome released : chain.drain()) {
+                handle(released, null);
+            }
+        }
+
+        void handle(Outcome o, String origin) throws IOException {
+            switch (o) {
+                case Outcome.Emitted e -> {
+                    for (Message m : e.messages()) {
+                        writeLine(out, codec.encode(m.toBuilder().origin(null).build()));
+                    }
+                    traceLine(origin, "emitted " + e.messages().size());
+                }
+                case Outcome.Dropped d -> traceLine(origin, "dropped by " + d.stepId());
+                case Outcome.Absorbed a -> traceLine(origin, "absorbed by " + a.stepId());
+                case Outcome.Failed f -> {
+                    System.err.println("catena: " + f.failure().getMessage());
+                    if (dead != null) {
+                        writeLine(dead, codec.encode(DeadLetter.of(f.input(), f.failure(), options.clock().getAsLong())
+                                .toBuilder().origin(null).build()));
+                        deadLettered++;
+                    } else {
+                        failedNoDlq++;
+                    }
+                    traceLine(origin, "failed: " + f.failure().errorClass().id());
+                }
+            }
+        }
+
+        private void traceLine(String origin, String what) {
+            if (origin != null) {
+                System.err.println("  => " + what);
+            }
+        }
     }
 
     private static void writeLine(Writer w, String s) throws IOException {

@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try (Chain chain = ChainLoader.load(chainFile, HostOptions.DEFAULT.withSandbox(
                 HostOptions.DEFAULT.sandbox().withPoolSize(1).withPrewarm(false)))) {
-            System.out.println("chain " + chain.name() + " (" + chainFile + "): ok, " + chain.links().size() + " steps");
+            System.out.println("chain " + chain.name() + " (" + chainFile + "): ok, " + chain.steps().size() + " top-level steps");
             return CatenaCli.OK;
         } catch (ChainLoadException e) {
             for (Problem p : e.problems()) {

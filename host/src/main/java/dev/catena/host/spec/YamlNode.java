@@ -30,13 +30,24 @@ public final class YamlNode {
     private final String file;
     private final int line;
     private final int column;
+    private final boolean quoted;
 
     private YamlNode(Kind kind, Object value, String file, int line, int column) {
+        this(kind, value, file, line, column, false);
+    }
+
+    private YamlNode(Kind kind, Object value, String file, int line, int column, boolean quoted) {
         this.kind = kind;
         this.value = value;
         this.file = file;
         this.line = line;
         this.column = column;
+        this.quoted = quoted;
+    }
+
+    /** Whether a scalar was written in quotes (its text starts one column later). */
+    public boolean quoted() {
+        return quoted;
     }
 
     /**
@@ -85,7 +96,13 @@ public final class YamlNode {
             return new YamlNode(Kind.LIST, Collections.unmodifiableList(list), file, line, col);
         }
         ScalarNode s = (ScalarNode) n;
-        return new YamlNode(Kind.SCALAR, scalar(s), file, line, col);
+        boolean quoted = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED;
+        return new YamlNode(Kind.SCALAR, quoted ? text(s) : scalar(s), file, line, col, quoted);
+    }
+
+    private static Object text(ScalarNode s) {
+        return s.getValue();
     }
 
     private static Object scalar(ScalarNode s) {

@@ -6,10 +6,12 @@ import dev.catena.bindings.guest.MessageView;
 import dev.catena.bindings.guest.StepContextView;
 import dev.catena.host.ErrorClass;
 import dev.catena.host.StepFailure;
+import dev.catena.host.exec.Exec;
 import dev.catena.sandbox.Sandbox;
+import dev.catena.sandbox.Script;
 import dev.catena.sandbox.ScriptException;
 import dev.catena.sandbox.SourceLocation;
-import dev.catena.sandbox.Script;
+import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Value;
 
@@ -20,13 +22,15 @@ public final class ScriptStep implements Step {
     private final Script script;
     private final Sandbox sandbox;
     private final StepContextView context;
+    private final boolean split;
 
-    public ScriptStep(String chain, String id, Script script, Sandbox sandbox, StepContextView context) {
+    public ScriptStep(String chain, String id, Script script, Sandbox sandbox, StepContextView context, boolean split) {
         this.chain = chain;
         this.id = id;
         this.script = script;
         this.sandbox = sandbox;
         this.context = context;
+        this.split = split;
     }
 
     @Override
@@ -39,11 +43,13 @@ public final class ScriptStep implements Step {
     }
 
     @Override
-    public List<Message> apply(Message input) {
-        long limit = sandbox.options().maxRecordBytes();
-        if (Values.estimateSize(input.value(), limit) + Values.estimateSize(input.key(), limit) > limit) {
-            throw failure(input, ErrorClass.BAD_DATA, null, "record is larger than the limit of " + limit + " bytes", null);
-        }
+    public boolean canSplit() {
+        return split;
+    }
+
+    @Override
+    public List<Message> apply(Message input, Exec x) {
+        checkSize(input);
         List<Message> out;
         try {
             out = sandbox.call(script, fn -> {
@@ -52,21 +58,100 @@ public final class ScriptStep implements Step {
                 return view.results(returned);
             });
         } catch (ScriptException e) {
-            throw failure(input, ErrorClass.of(e.kind()), e.location(), e.guestMessage(), e);
+            throw new StepFailure(chain, id, ErrorClass.of(e.kind()), e.location(), input.describe(), e.guestMessage(), e);
+        }
+        checkResult(input, out);
+        trace(x, out);
+        return out;
+    }
+
+    /**
+     * Runs several script steps of one language in one guest call: one context borrow, one
+     * view; each function gets the previous one's message view. Only used where it cannot change
+     * the outcome (see ChainCompiler's fusion rule).
+     */
+    static List<Message> applyFused(List<ScriptStep> steps, Message input, Exec x) {
+        ScriptStep first = steps.get(0);
+        first.checkSize(input);
+        String[] failed = {first.id};
+        List<Message> out;
+        try {
+            out = first.sandbox.callAll(scriptsOf(steps), fns -> {
+                MessageView view = new MessageView(input);
+                for (int i = 0; i < fns.size(); i++) {
+                    failed[0] = steps.get(i).id;
+                    Value returned = fns.get(i).execute(view, steps.get(i).context);
+                    if (returned.isProxyObject() && returned.asProxyObject() == view) {
+                        continue;   // the common case: changed in place, no conversion between steps
+                    }
+                    List<Message> r = view.results(returned);
+                    if (r.size() != 1) {
+                        return r;   // dropped (or an undeclared split, reported by checkResult)
+                    }
+                    view = new MessageView(r.get(0));
+                }
+                return List.of(view.toMessage());
+            });
+        } catch (ScriptException e) {
+            ScriptStep s = steps.stream().filter(t -> t.id.equals(failed[0])).findFirst().orElse(first);
+            throw new StepFailure(s.chain, s.id, ErrorClass.of(e.kind()), e.location(), input.describe(), e.guestMessage(), e);
+        }
+        ScriptStep last = steps.get(steps.size() - 1);
+        last.checkResult(input, out);
+        if (x.tracing()) {
+            for (ScriptStep s : steps) {
+                x.trace(s.id, "ran (fused)");
+            }
+            last.trace(x, out);
+        }
+        if (out.isEmpty()) {
+            x.droppedBy(failed[0]);
+        }
+        return out;
+    }
+
+    private static List<Script> scriptsOf(List<ScriptStep> steps) {
+        List<Script> l = new ArrayList<>(steps.size());
+        for (ScriptStep s : steps) {
+            l.add(s.script);
+        }
+        return l;
+    }
+
+    private void checkSize(Message input) {
+        long limit = sandbox.options().maxRecordBytes();
+        if (Values.estimateSize(input.value(), limit) + Values.estimateSize(input.key(), limit) > limit) {
+            throw new StepFailure(chain, id, ErrorClass.BAD_DATA, null, input.describe(),
+                    "record is larger than the limit of " + limit + " bytes", null);
+        }
+    }
+
+    private void checkResult(Message input, List<Message> out) {
+        if (out.size() > 1 && !split) {
+            throw new StepFailure(chain, id, ErrorClass.SCRIPT_ERROR, new SourceLocation(script.name(), 0, 0), input.describe(),
+                    "returned " + out.size() + " records, but the step is not declared 'split: true'", null);
         }
         long maxOut = sandbox.options().maxOutputBytes();
         long size = 0;
         for (Message m : out) {
             size += Values.estimateSize(m.value(), maxOut) + Values.estimateSize(m.key(), maxOut);
             if (size > maxOut) {
-                throw failure(input, ErrorClass.BAD_DATA, new SourceLocation(script.name(), 0, 0),
+                throw new StepFailure(chain, id, ErrorClass.BAD_DATA, new SourceLocation(script.name(), 0, 0), input.describe(),
                         "output is larger than the limit of " + maxOut + " bytes", null);
             }
         }
-        return out;
     }
 
-    private StepFailure failure(Message input, ErrorClass cls, SourceLocation loc, String reason, Throwable cause) {
-        return new StepFailure(chain, id, cls, loc, input.describe(), reason, cause);
+    private void trace(Exec x, List<Message> out) {
+        if (!x.tracing()) {
+            return;
+        }
+        if (out.isEmpty()) {
+            x.trace(id, "dropped");
+        } else {
+            for (Message m : out) {
+                x.trace(id, out.size() > 1 ? "split" : "ran", m);
+            }
+        }
     }
 }
