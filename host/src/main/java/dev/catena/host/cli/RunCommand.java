@@ -99,6 +99,8 @@ final class RunCommand implements Callable<Integer> {
                     + (run.failedNoDlq > 0 ? ", " + run.failedNoDlq + " failed (no --dlq)" : "")
                     + (s.absorbed() > 0 ? ", " + s.absorbed() + " absorbed into " + s.released() + " released" : "")
                     + (run.malformed > 0 ? " (" + run.malformed + " malformed)" : ""));
+            chain.memoStats().forEach((step, st) -> System.err.println("catena: memoize " + step + ": " + st.hitCount()
+                    + " hits, " + st.missCount() + " misses, " + st.evictionCount() + " evictions"));
         }
         if (run.malformed > 0) {
             return CatenaCli.BAD_INPUT;

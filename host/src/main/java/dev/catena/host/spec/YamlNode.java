@@ -82,7 +82,8 @@ public final class YamlNode {
             Map<String, YamlNode> keys = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
                 YamlNode k = of(t.getKeyNode(), file);
-                String key = String.valueOf(k.value);
+                // keys are names: take their text as written (YAML 1.1 would read `on:` as true)
+                String key = t.getKeyNode() instanceof ScalarNode sk ? sk.getValue() : String.valueOf(k.value);
                 map.put(key, of(t.getValueNode(), file));
                 keys.put(key, k);
             }

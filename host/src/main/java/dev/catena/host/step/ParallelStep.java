@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code parallel: [[steps], [steps]], merge: deep | replace | collect | {js: merge.js}}: every
@@ -32,6 +33,16 @@ import java.util.concurrent.ForkJoinPool;
 public final class ParallelStep implements Step {
     /** Merge strategies. */
     public enum Merge { DEEP, REPLACE, COLLECT, SCRIPT }
+
+    /**
+     * Platform threads for branches: GraalVM contexts may not be entered from ForkJoinPool's
+     * common pool workers (seen: "TruffleSafepoint mechanism is not initialized on this thread").
+     */
+    private static final ExecutorService BRANCHES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "catena-parallel");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String chain;
     private final String id;
@@ -77,7 +88,7 @@ public final class ParallelStep implements Step {
             Exec fork = x.fork();
             forks.add(fork);
             if (concurrent && i > 0) {
-                futures.add(CompletableFuture.supplyAsync(() -> branch.apply(input, fork), ForkJoinPool.commonPool()));
+                futures.add(CompletableFuture.supplyAsync(() -> branch.apply(input, fork), BRANCHES));
             } else {
                 futures.add(null);
             }
