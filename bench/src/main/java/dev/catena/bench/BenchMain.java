@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -65,12 +66,15 @@ public final class BenchMain {
         }
 
         Path reports = Files.createTempDirectory("catena-bench");
-        int warmups = quick ? 2 : 6;
-        int warmupSeconds = quick ? 1 : 5;
-        int measurements = quick ? 2 : 5;
-        int measurementSeconds = quick ? 1 : 5;
         List<RunResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String runtime : runtimes) {
+            // the optimizing runtime needs long to reach its peak on 2 cores (Python ~20 s, JavaScript ~40 s
+            // with one Truffle compiler thread); the interpreter only needs HotSpot to compile it
+            int warmups = quick ? 2 : runtime.equals("jit") ? 10 : 4;
+            int warmupSeconds = quick ? 1 : 5;
+            int measurements = quick ? 2 : 5;
+            int measurementSeconds = quick ? 1 : 5;
             Path report = reports.resolve(runtime + ".tsv");
             List<String> jvm = new ArrayList<>(jvmArgs(runtime, jitDir));
             jvm.add("-D" + OrdersChainBench.REPORT_PROPERTY + "=" + report);
@@ -88,8 +92,12 @@ public final class BenchMain {
                     .jvmArgs(jvm.toArray(String[]::new))
                     .jvmArgsAppend()
                     .jvmArgsPrepend()
+                    .addProfiler(GCProfiler.class)
                     .shouldFailOnError(true);
+            LoadSampler load = LoadSampler.start();
             results.addAll(new Runner(options.build()).run());
+            notes.add(String.format(Locale.ROOT, "%s: %d x %d s warm-up, %d x %d s measurement; system load average %s",
+                    runtime, warmups, warmupSeconds, measurements, measurementSeconds, load.stop()));
         }
 
         Map<String, String> engines = new HashMap<>();
@@ -109,9 +117,9 @@ public final class BenchMain {
 
         System.out.println();
         System.out.printf(Locale.ROOT, "Catena orders chain, records/s (one op = one input record; 6 records cycled, 4 emitted, 2 dropped)%n");
-        System.out.printf(Locale.ROOT, "%d cores, %s %s; JMH 1 fork, %d x %d s warm-up, %d x %d s measurement, 1 thread%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version(),
-                warmups, warmupSeconds, measurements, measurementSeconds);
+        System.out.printf(Locale.ROOT, "%d cores, %s %s; JMH: 1 fork per runtime, 1 thread%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version());
+        notes.forEach(n -> System.out.println("  " + n));
         System.out.println(table(results, engines));
     }
 
@@ -133,6 +141,8 @@ public final class BenchMain {
         args.add("--sun-misc-unsafe-memory-access=allow");
         args.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
         args.add("-XX:+UseSerialGC");
+        args.add("-Xms1g");
+        args.add("-Xmx1g");
         String extra = System.getenv("CATENA_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             args.addAll(List.of(extra.trim().split("\\s+")));
@@ -152,7 +162,8 @@ public final class BenchMain {
             }
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"chain", "runtime", "records/s", "± (99.9%)", "µs/record", "vs interpreter", "engine (reported by the fork)"});
+        rows.add(new String[] {"chain", "runtime", "records/s", "± (99.9%)", "µs/record", "vs interpreter", "alloc/record",
+            "engine (reported by the fork)"});
         for (String chain : List.of("js", "py")) {
             for (String runtime : List.of("jit", "interpreter")) {
                 RunResult r = byKey.get(chain + "/" + runtime);
@@ -170,6 +181,7 @@ public final class BenchMain {
                     Double.isNaN(error) ? "n/a" : String.format(Locale.ROOT, "± %,.0f", error),
                     String.format(Locale.ROOT, "%.1f", 1e6 / score),
                     base == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", score / base),
+                    alloc(r),
                     engines.getOrDefault(chain + "/" + runtime, "(not reported)")});
             }
         }
@@ -183,8 +195,10 @@ public final class BenchMain {
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             for (int c = 0; c < row.length; c++) {
-                boolean numeric = c >= 2 && c <= 5;
-                String cell = numeric ? " ".repeat(width[c] - row[c].length()) + row[c] : row[c] + " ".repeat(width[c] - row[c].length());
+                boolean numeric = c >= 2 && c <= 6;
+                boolean last = c == row.length - 1;
+                String pad = " ".repeat(width[c] - row[c].length());
+                String cell = numeric ? pad + row[c] : last ? row[c] : row[c] + pad;
                 out.append(c == 0 ? "" : "  ").append(cell);
             }
             out.append(System.lineSeparator());
@@ -196,6 +210,11 @@ public final class BenchMain {
             }
         }
         return out.toString();
+    }
+
+    private static String alloc(RunResult r) {
+        Result<?> a = r.getSecondaryResults().get("gc.alloc.rate.norm");
+        return a == null || Double.isNaN(a.getScore()) ? "n/a" : String.format(Locale.ROOT, "%,.1f KB", a.getScore() / 1024);
     }
 
     private static Path jitDir() {

@@ -3,7 +3,7 @@ package dev.catena.sandbox;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 final class Watchdog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Watchdog.class.getName());
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "catena-watchdog"));
+    private final ScheduledThreadPoolExecutor timer = timer();
     private final ExecutorService stopper = Executors.newCachedThreadPool(r -> daemon(r, "catena-watchdog-stop"));
 
     /**

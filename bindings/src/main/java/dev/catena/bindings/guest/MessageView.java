@@ -29,13 +29,28 @@ public final class MessageView implements ProxyObject {
     private Long timestamp;
     private final HeadersView headers;
 
+    private final boolean readOnly;
+
     public MessageView(Message source) {
+        this(source, false);
+    }
+
+    private MessageView(Message source, boolean readOnly) {
         this.source = source;
-        this.key = Values.deepCopy(source.key());
-        this.value = Values.deepCopy(source.value());
+        this.readOnly = readOnly;
+        this.key = readOnly ? source.key() : Values.deepCopy(source.key());
+        this.value = readOnly ? source.value() : Values.deepCopy(source.value());
         this.topic = source.topic();
         this.timestamp = source.timestamp();
         this.headers = new HeadersView(source.headers());
+    }
+
+    /**
+     * A view that reads the message in place, without copying it, for conditions and
+     * expressions: any write throws.
+     */
+    public static MessageView readOnly(Message source) {
+        return new MessageView(source, true);
     }
 
     /** The message as the script left it. */
@@ -114,8 +129,8 @@ public final class MessageView implements ProxyObject {
     @Override
     public Object getMember(String name) {
         return switch (name) {
-            case "key" -> GuestValues.wrap(key, false);
-            case "value" -> GuestValues.wrap(value, false);
+            case "key" -> GuestValues.wrap(key, readOnly);
+            case "value" -> GuestValues.wrap(value, readOnly);
             case "topic" -> topic;
             case "partition" -> source.partition();
             case "offset" -> source.offset();
@@ -139,6 +154,9 @@ public final class MessageView implements ProxyObject {
 
     @Override
     public void putMember(String name, Value v) {
+        if (readOnly) {
+            throw new UnsupportedOperationException("msg is read-only in a condition or expression");
+        }
         switch (name) {
             case "key" -> key = GuestValues.unwrap(v);
             case "value" -> value = GuestValues.unwrap(v);

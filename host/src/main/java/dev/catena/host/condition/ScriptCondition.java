@@ -76,7 +76,7 @@ public final class ScriptCondition implements Condition {
         }
         try {
             return sandbox.call(script, fn -> {
-                var v = fn.execute(new MessageView(m), context);
+                var v = fn.execute(MessageView.readOnly(m), context);
                 return v.isBoolean() && v.asBoolean();
             });
         } catch (ScriptException e) {

@@ -43,7 +43,7 @@ public final class ScriptExpression implements Expression {
     @Override
     public Object eval(Message m, Exec x) {
         try {
-            return sandbox.call(script, fn -> GuestValues.unwrap(fn.execute(new MessageView(m), context)));
+            return sandbox.call(script, fn -> GuestValues.unwrap(fn.execute(MessageView.readOnly(m), context)));
         } catch (ScriptException e) {
             throw new StepFailure(chain, stepId, ErrorClass.of(e.kind()), e.location(), m.describe(),
                     "in expression '" + expression + "': " + e.guestMessage(), e);
