@@ -22,6 +22,13 @@ final class Watchdog implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer = timer();
     private final ExecutorService stopper = Executors.newCachedThreadPool(r -> daemon(r, "catena-watchdog-stop"));
 
+    /** One timer thread; cancelled guards leave its queue at once (most calls end long before their limit). */
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "catena-watchdog"));
+        t.setRemoveOnCancelPolicy(true);
+        return t;
+    }
+
     /**
      * A running call's guard; {@link #disarm()} when the call returns. Firing and disarming race
      * through one state word: if the timer wins, the context is poisoned before the caller can
