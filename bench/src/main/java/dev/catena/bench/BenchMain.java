@@ -217,7 +217,7 @@ public final class BenchMain {
         return a == null || Double.isNaN(a.getScore()) ? "n/a" : String.format(Locale.ROOT, "%,.1f KB", a.getScore() / 1024);
     }
 
-    private static Path jitDir() {
+    static Path jitDir() {
         String dir = System.getProperty(JIT_DIR_PROPERTY);
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir).toAbsolutePath();
