@@ -42,7 +42,11 @@ public final class Chain implements AutoCloseable {
     private record Pending(Message message, int from) {
     }
 
-    Chain(String name, String file, List<Step> steps, HostOptions options, Sandbox sandbox, List<MemoizedStep> memoized) {
+    private final List<AutoCloseable> resources;
+
+    Chain(String name, String file, List<Step> steps, HostOptions options, Sandbox sandbox, List<MemoizedStep> memoized,
+            List<AutoCloseable> resources) {
+        this.resources = List.copyOf(resources);
         this.name = name;
         this.file = file;
         this.steps = List.copyOf(steps);
@@ -197,6 +201,7 @@ public final class Chain implements AutoCloseable {
 
     @Override
     public void close() {
+        dev.catena.host.compile.CompiledChain.closeAll(resources);
         if (sandbox != null) {
             sandbox.close();
         }

@@ -66,7 +66,7 @@ public final class ChainLoader {
         try {
             CompiledChain c = CompiledChain.compile(yaml, displayName, baseDir, file, options, sandbox);
             sandbox.prewarm(c.languages());
-            return new Chain(c.name(), displayName, c.steps(), options, shared == null ? sandbox : null, c.memoized());
+            return new Chain(c.name(), displayName, c.steps(), options, shared == null ? sandbox : null, c.memoized(), c.resources());
         } catch (RuntimeException e) {
             if (shared == null) {
                 sandbox.close();

@@ -7,6 +7,7 @@ import dev.catena.host.condition.Expression;
 import dev.catena.host.spec.OnError;
 import dev.catena.host.spec.Problem;
 import dev.catena.host.spec.YamlNode;
+import dev.catena.host.spi.StepKind;
 import dev.catena.host.step.AggregateStep;
 import dev.catena.host.step.BranchStep;
 import dev.catena.host.step.Builtins;
@@ -182,7 +183,8 @@ public final class ChainCompiler {
             scope.problem(n, "a step must be a map, found " + n.kindName());
             return null;
         }
-        List<String> kinds = n.entries().keySet().stream().filter(KINDS::contains).toList();
+        List<String> kinds = n.entries().keySet().stream()
+                .filter(k -> KINDS.contains(k) || scope.extensions().step(k) != null).toList();
         if (kinds.size() != 1) {
             if (kinds.isEmpty()) {
                 for (String k : n.entries().keySet()) {
@@ -196,8 +198,10 @@ public final class ChainCompiler {
             return null;
         }
         String kind = kinds.get(0);
+        StepKind extension = KINDS.contains(kind) ? null : scope.extensions().step(kind);
+        Set<String> extra = extension != null ? extension.extraKeys() : EXTRA.get(kind);
         for (String k : n.entries().keySet()) {
-            if (!k.equals(kind) && !COMMON.contains(k) && !EXTRA.get(kind).contains(k)) {
+            if (!k.equals(kind) && !COMMON.contains(k) && !extra.contains(k)) {
                 scope.problem(n.keyNode(k), "unknown key '" + k + "' for a " + kind + " step");
             }
         }
@@ -219,7 +223,7 @@ public final class ChainCompiler {
             case "call" -> call(n, id);
             case "dispatch" -> dispatch(n, id, ctx);
             case "aggregate", "correlate" -> stateful(n, kind, id, topLevel, ctx);
-            default -> throw new IllegalStateException(kind);
+            default -> extension.compile(n, id, scope);
         };
         if (s == null) {
             return null;

@@ -2,13 +2,10 @@ package dev.catena.host.compile;
 
 import dev.catena.host.HostOptions;
 import dev.catena.host.spec.ChainLoadException;
-import dev.catena.host.spec.Problem;
 import dev.catena.host.spec.YamlNode;
 import dev.catena.host.step.Sequence;
 import dev.catena.host.step.StatefulStep;
 import dev.catena.host.step.Step;
-import dev.catena.sandbox.Sandbox;
-import dev.catena.sandbox.Script;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,18 +26,12 @@ import java.util.stream.Collectors;
  */
 final class ChainRegistry {
     private final HostOptions options;
-    private final Sandbox sandbox;
-    private final List<Problem> problems;
-    private final List<Script> scripts;
     private final Map<Path, Step> loaded = new HashMap<>();
     private final Deque<Path> compiling = new ArrayDeque<>();
     private final List<ChainCompiler> compilers = new ArrayList<>();
 
-    ChainRegistry(HostOptions options, Sandbox sandbox, List<Problem> problems, List<Script> scripts) {
+    ChainRegistry(HostOptions options) {
         this.options = options;
-        this.sandbox = sandbox;
-        this.problems = problems;
-        this.scripts = scripts;
     }
 
     void enterRoot(Path file) {
@@ -93,18 +84,18 @@ final class ChainRegistry {
         try {
             root = YamlNode.parse(text, display);
         } catch (ChainLoadException e) {
-            problems.addAll(e.problems());
+            caller.problems().addAll(e.problems());
             return null;
         }
         if (!root.isMap()) {
-            problems.add(root.problem("a chain file must be a map with 'steps'"));
+            caller.problem(root, "a chain file must be a map with 'steps'");
             return null;
         }
         String name = root.get("chain") != null && root.get("chain").scalar() instanceof String s ? s
                 : file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         compiling.push(file);
         try {
-            ChainCompiler c = new ChainCompiler(new Scope(name, display, sandbox, problems, scripts), file.getParent(), options, this);
+            ChainCompiler c = new ChainCompiler(caller.forFile(name, display), file.getParent(), options, this);
             compilers.add(c);
             List<Step> steps = c.chain(root);
             for (Step s : steps) {

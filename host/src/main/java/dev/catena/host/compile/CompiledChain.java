@@ -4,6 +4,7 @@ import dev.catena.host.HostOptions;
 import dev.catena.host.spec.ChainLoadException;
 import dev.catena.host.spec.Problem;
 import dev.catena.host.spec.YamlNode;
+import dev.catena.host.spi.Extensions;
 import dev.catena.host.step.MemoizedStep;
 import dev.catena.host.step.Step;
 import dev.catena.sandbox.Language;
@@ -26,8 +27,10 @@ import java.util.Set;
  * @param steps     top-level steps
  * @param memoized  memoized steps, for their statistics
  * @param languages languages the chain's scripts use (their pools are pre-warmed)
+ * @param resources what extension steps asked to be closed with the chain
  */
-public record CompiledChain(String name, List<Step> steps, List<MemoizedStep> memoized, Set<Language> languages) {
+public record CompiledChain(String name, List<Step> steps, List<MemoizedStep> memoized, Set<Language> languages,
+        List<AutoCloseable> resources) {
 
     /**
      * @param file the chain file when loaded from one (for call-cycle detection), else null
@@ -45,11 +48,13 @@ public record CompiledChain(String name, List<Step> steps, List<MemoizedStep> me
             problems.add(root.get("chain").problem("'chain' must be a name (a string)"));
         }
         List<Script> scripts = new ArrayList<>();
-        ChainRegistry registry = new ChainRegistry(options, sandbox, problems, scripts);
+        List<AutoCloseable> resources = new ArrayList<>();
+        ChainRegistry registry = new ChainRegistry(options);
         if (file != null) {
             registry.enterRoot(file);
         }
-        ChainCompiler compiler = new ChainCompiler(new Scope(name, displayName, sandbox, problems, scripts), baseDir, options, registry);
+        Scope scope = new Scope(name, displayName, sandbox, problems, scripts, Extensions.load(CompiledChain.class.getClassLoader()), resources);
+        ChainCompiler compiler = new ChainCompiler(scope, baseDir, options, registry);
         List<Step> steps = compiler.chain(root);
         Set<Language> languages = EnumSet.noneOf(Language.class);
         Set<String> checked = new HashSet<>();
@@ -66,11 +71,23 @@ public record CompiledChain(String name, List<Step> steps, List<MemoizedStep> me
             }
         }
         if (!problems.isEmpty()) {
+            closeAll(resources);
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new ChainLoadException(problems);
         }
         List<MemoizedStep> memoized = new ArrayList<>(compiler.memoized());
         registry.compilers().forEach(c -> memoized.addAll(c.memoized()));
-        return new CompiledChain(name, steps, memoized, languages);
+        return new CompiledChain(name, steps, memoized, languages, resources);
+    }
+
+    /** Closes extension resources, ignoring failures (they are being discarded). */
+    public static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // best effort: the chain is being discarded
+            }
+        }
     }
 }

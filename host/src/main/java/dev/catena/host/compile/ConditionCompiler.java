@@ -40,6 +40,13 @@ final class ConditionCompiler {
                     + " {topic: regex}, {tombstone: true}, {error: [classes]}, {not: c}, {all: [c...]} or {any: [c...]}; found " + n.kindName());
         }
         Map<String, YamlNode> e = n.entries();
+        for (String k : e.keySet()) {
+            var extension = scope.extensions().condition(k);
+            if (extension != null) {
+                Condition c = extension.compile(n, scope);
+                return c == null ? Logic.FALSE : c;
+            }
+        }
         if (e.size() == 1) {
             String k = e.keySet().iterator().next();
             YamlNode v = e.get(k);

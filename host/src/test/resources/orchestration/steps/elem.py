@@ -1,0 +1,9 @@
+# One element of a foreach: 0 is dropped, a negative number splits into itself and its opposite, others x10.
+def transform(msg, ctx):
+    v = msg.value
+    if v == 0:
+        return None
+    if v < 0:
+        return [{"value": v}, {"value": -v}]
+    msg.value = v * 10
+    return msg

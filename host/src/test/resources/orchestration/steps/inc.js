@@ -1,0 +1,4 @@
+export function transform(msg, ctx) {
+  msg.value.i = msg.value.i + 1;
+  return msg;
+}

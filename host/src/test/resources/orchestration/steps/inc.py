@@ -1,0 +1,3 @@
+def transform(msg, ctx):
+    msg.value["i"] = msg.value["i"] + 1
+    return msg
