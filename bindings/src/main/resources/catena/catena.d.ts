@@ -30,13 +30,14 @@ export interface SchemaField {
   readonly schema: Schema;
 }
 
-/** A read-only description of a Kafka Connect schema, when the record has one. */
+/** A description of a Kafka Connect schema, when the record has one. Logical types are named: org.apache.kafka.connect.data.Decimal, ...Timestamp. */
 export interface Schema {
   readonly type: "int8" | "int16" | "int32" | "int64" | "float32" | "float64" | "boolean" | "string" | "bytes" | "array" | "map" | "struct";
   readonly optional: boolean;
   readonly name?: string;
   readonly version?: number;
   readonly parameters?: { readonly [key: string]: string };
+  readonly doc?: string;
   readonly fields?: SchemaField[];
   readonly keySchema?: Schema;
   readonly valueSchema?: Schema;
@@ -53,8 +54,9 @@ export interface Message {
   readonly partition: number | null;
   readonly offset: number | null;
   readonly headers: Headers;
-  readonly keySchema: Schema | null;
-  readonly valueSchema: Schema | null;
+  /** Assign a descriptor to change the schema the record leaves with (Kafka Connect). */
+  keySchema: Schema | null;
+  valueSchema: Schema | null;
 }
 
 /** A message a step returns instead of `msg`; fields left out are taken from the input. */

@@ -43,11 +43,9 @@ class Message:
     def offset(self) -> Optional[int]: ...
     @property
     def headers(self) -> Headers: ...
-    @property
-    def keySchema(self) -> Optional[Mapping[str, Any]]:
-        """Read-only schema description (type, optional, name, version, fields), or None."""
-    @property
-    def valueSchema(self) -> Optional[Mapping[str, Any]]: ...
+    keySchema: Optional[Mapping[str, Any]]
+    """Schema description (type, optional, name, version, parameters, fields), or None; assign a new one to change it."""
+    valueSchema: Optional[Mapping[str, Any]]
 
 
 class StepContext:

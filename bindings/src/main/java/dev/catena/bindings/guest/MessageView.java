@@ -2,6 +2,7 @@ package dev.catena.bindings.guest;
 
 import dev.catena.bindings.Headers;
 import dev.catena.bindings.Message;
+import dev.catena.bindings.Schema;
 import dev.catena.bindings.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The {@code msg} a script receives. Members: {@code key}, {@code value}, {@code topic},
- * {@code timestamp} (read/write), {@code partition}, {@code offset}, {@code keySchema},
- * {@code valueSchema} (read-only), {@code headers} (see {@link HeadersView}).
+ * {@code timestamp}, {@code keySchema}, {@code valueSchema} (read/write; a schema is a descriptor
+ * map, see {@code catena.d.ts}), {@code partition}, {@code offset} (read-only), {@code headers}
+ * (see {@link HeadersView}).
  *
  * <p>The view works on a deep copy of the input's key and value, so the input {@link Message}
  * is untouched whatever the script does; {@link #toMessage()} builds the result.
@@ -27,6 +29,8 @@ public final class MessageView implements ProxyObject {
     private Object value;
     private String topic;
     private Long timestamp;
+    private Schema keySchema;
+    private Schema valueSchema;
     private final HeadersView headers;
 
     private final boolean readOnly;
@@ -42,6 +46,8 @@ public final class MessageView implements ProxyObject {
         this.value = readOnly ? source.value() : Values.deepCopy(source.value());
         this.topic = source.topic();
         this.timestamp = source.timestamp();
+        this.keySchema = source.keySchema();
+        this.valueSchema = source.valueSchema();
         this.headers = new HeadersView(source.headers());
     }
 
@@ -56,7 +62,7 @@ public final class MessageView implements ProxyObject {
     /** The message as the script left it. */
     public Message toMessage() {
         return new Message(topic, source.partition(), source.offset(), timestamp, key, value, headers.headers(),
-                source.keySchema(), source.valueSchema(), source.origin());
+                keySchema, valueSchema, source.origin());
     }
 
     /**
@@ -136,8 +142,8 @@ public final class MessageView implements ProxyObject {
             case "offset" -> source.offset();
             case "timestamp" -> timestamp;
             case "headers" -> headers;
-            case "keySchema" -> GuestValues.wrap(SchemaDescriptor.describe(source.keySchema()), true);
-            case "valueSchema" -> GuestValues.wrap(SchemaDescriptor.describe(source.valueSchema()), true);
+            case "keySchema" -> GuestValues.wrap(SchemaDescriptor.describe(keySchema), true);
+            case "valueSchema" -> GuestValues.wrap(SchemaDescriptor.describe(valueSchema), true);
             default -> null;
         };
     }
@@ -172,7 +178,10 @@ public final class MessageView implements ProxyObject {
                 }
                 timestamp = v.isNull() ? null : v.asLong();
             }
-            default -> throw new UnsupportedOperationException("msg." + name + " cannot be assigned; writable: key, value, topic, timestamp");
+            case "keySchema" -> keySchema = SchemaDescriptor.parse(GuestValues.unwrap(v));
+            case "valueSchema" -> valueSchema = SchemaDescriptor.parse(GuestValues.unwrap(v));
+            default -> throw new UnsupportedOperationException("msg." + name
+                    + " cannot be assigned; writable: key, value, topic, timestamp, keySchema, valueSchema");
         }
     }
 }

@@ -6,9 +6,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A schema as a read-only neutral map for guests: {@code {type, optional, name, version, fields: [{name, schema}]}}. */
+/**
+ * A schema as a neutral map for guests, both ways: {@code {type, optional, name, version,
+ * parameters, fields: [{name, schema}], keySchema, valueSchema}}.
+ */
 final class SchemaDescriptor {
     private SchemaDescriptor() {
+    }
+
+    /**
+     * Reads a descriptor a script assigned to {@code msg.valueSchema} / {@code msg.keySchema}.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static Schema parse(Object descriptor) {
+        if (descriptor == null) {
+            return null;
+        }
+        if (!(descriptor instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("a schema is a map {type, optional, name, version, parameters, fields, keySchema, valueSchema}");
+        }
+        Object type = m.get("type");
+        Schema.Type t;
+        try {
+            t = Schema.Type.valueOf(String.valueOf(type).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown schema type '" + type + "'; expected int8, int16, int32, int64, float32,"
+                    + " float64, boolean, string, bytes, array, map or struct");
+        }
+        List<Schema.Field> fields = new ArrayList<>();
+        if (m.get("fields") instanceof List<?> fs) {
+            for (Object f : fs) {
+                if (!(f instanceof Map<?, ?> fm) || !(fm.get("name") instanceof String name)) {
+                    throw new IllegalArgumentException("a schema field is {name, schema}");
+                }
+                fields.add(new Schema.Field(name, parse(fm.get("schema"))));
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (m.get("parameters") instanceof Map<?, ?> pm) {
+            pm.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
+        }
+        Integer version = m.get("version") instanceof Number n ? n.intValue() : null;
+        return new Schema(t, Boolean.TRUE.equals(m.get("optional")), m.get("name") instanceof String n ? n : null, version,
+                m.get("doc") instanceof String d ? d : null, params, fields, parse(m.get("keySchema")), parse(m.get("valueSchema")));
     }
 
     static Map<String, Object> describe(Schema s) {
@@ -36,6 +77,9 @@ final class SchemaDescriptor {
                 fields.add(fm);
             }
             m.put("fields", fields);
+        }
+        if (s.doc() != null) {
+            m.put("doc", s.doc());
         }
         if (s.keySchema() != null) {
             m.put("keySchema", describe(s.keySchema()));
