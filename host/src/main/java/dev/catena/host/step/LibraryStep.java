@@ -37,7 +37,7 @@ public record LibraryStep(String name, String description, Map<String, Param> pa
 
     /** Loads a library step's declaration, or returns null when there is none of that name. */
     public static LibraryStep find(String name, ClassLoader loader) {
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+        if (!name.matches("[a-z0-9][a-z0-9.-]*")) {
             return null;
         }
         String json = resource(ROOT + name + "/step.json", loader);
