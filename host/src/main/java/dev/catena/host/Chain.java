@@ -27,7 +27,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class Chain implements AutoCloseable {
+public final class Chain implements RecordProcessor {
     private final String name;
     private final String file;
     private final List<Step> steps;
@@ -55,6 +55,7 @@ public final class Chain implements AutoCloseable {
         this.memoized = List.copyOf(memoized);
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -69,8 +70,14 @@ public final class Chain implements AutoCloseable {
         return steps;
     }
 
+    @Override
     public ChainStats stats() {
         return stats;
+    }
+
+    /** Forgets the counts so far (after a new version's fixture run, before it serves). */
+    public void resetStats() {
+        stats.reset();
     }
 
     /** Whether any step may turn one record into several ({@code split: true}). */
@@ -106,6 +113,7 @@ public final class Chain implements AutoCloseable {
     }
 
     /** Cache statistics of every memoized step, by step id. */
+    @Override
     public Map<String, CacheStats> memoStats() {
         Map<String, CacheStats> m = new LinkedHashMap<>();
         for (MemoizedStep s : memoized) {
@@ -123,6 +131,7 @@ public final class Chain implements AutoCloseable {
     }
 
     /** Runs the chain on one record, recording what each step did into {@code trace} (may be null). */
+    @Override
     public Outcome apply(Message input, Trace trace) {
         stats.in.increment();
         return run(input, 0, exec(trace));
@@ -164,6 +173,7 @@ public final class Chain implements AutoCloseable {
     }
 
     /** Runs the records stateful steps have released so far through the rest of the chain. */
+    @Override
     public List<Outcome> drain() {
         return drain(null);
     }
@@ -184,6 +194,7 @@ public final class Chain implements AutoCloseable {
     }
 
     /** End of input: every stateful step releases what it holds, in chain order; the outcomes of running them on. */
+    @Override
     public List<Outcome> flush() {
         List<Outcome> out = new ArrayList<>(drain());
         for (int i = 0; i < steps.size(); i++) {

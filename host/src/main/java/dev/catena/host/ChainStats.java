@@ -48,6 +48,27 @@ public final class ChainStats {
         return absorbed.sum();
     }
 
+    /** The sum of several chains' counts (the versions of a hot-swapped chain). */
+    public static ChainStats sum(Iterable<ChainStats> all) {
+        ChainStats t = new ChainStats();
+        for (ChainStats s : all) {
+            t.in.add(s.in());
+            t.released.add(s.released());
+            t.emitted.add(s.emittedInputs());
+            t.out.add(s.out());
+            t.dropped.add(s.dropped());
+            t.failed.add(s.failed());
+            t.absorbed.add(s.absorbed());
+        }
+        return t;
+    }
+
+    void reset() {
+        for (LongAdder a : new LongAdder[] {in, released, emitted, out, dropped, failed, absorbed}) {
+            a.reset();
+        }
+    }
+
     /** Whether the accounting identity holds. */
     public boolean balanced() {
         return in() + released() == emittedInputs() + dropped() + failed() + absorbed();

@@ -1,6 +1,8 @@
 package dev.catena.host;
 
+import dev.catena.host.exec.FileSource;
 import dev.catena.host.exec.Sleeper;
+import dev.catena.host.exec.Template;
 import dev.catena.sandbox.SandboxOptions;
 import java.util.function.LongSupplier;
 
@@ -11,19 +13,31 @@ import java.util.function.LongSupplier;
  * @param clock    epoch-millis clock for {@code ctx.now()}, retries, windows and caches (injectable for tests)
  * @param sleeper  waits between retry attempts (tests inject one that advances their clock)
  * @param fuse     run adjacent plain script steps of one language as one guest call
+ * @param files    how chain and script files are read
+ * @param template values for {@code ${param}} and {@code ${env:NAME}} in chain files, and the profile
  */
-public record HostOptions(SandboxOptions sandbox, LongSupplier clock, Sleeper sleeper, boolean fuse) {
-    public static final HostOptions DEFAULT = new HostOptions(SandboxOptions.DEFAULT, System::currentTimeMillis, Sleeper.SYSTEM, true);
+public record HostOptions(SandboxOptions sandbox, LongSupplier clock, Sleeper sleeper, boolean fuse, FileSource files,
+        Template template) {
+    public static final HostOptions DEFAULT = new HostOptions(SandboxOptions.DEFAULT, System::currentTimeMillis, Sleeper.SYSTEM, true,
+            FileSource.PLAIN, Template.DEFAULT);
 
     public HostOptions withSandbox(SandboxOptions s) {
-        return new HostOptions(s, clock, sleeper, fuse);
+        return new HostOptions(s, clock, sleeper, fuse, files, template);
     }
 
     public HostOptions withClock(LongSupplier c, Sleeper s) {
-        return new HostOptions(sandbox, c, s, fuse);
+        return new HostOptions(sandbox, c, s, fuse, files, template);
     }
 
     public HostOptions withFusion(boolean f) {
-        return new HostOptions(sandbox, clock, sleeper, f);
+        return new HostOptions(sandbox, clock, sleeper, f, files, template);
+    }
+
+    public HostOptions withFiles(FileSource f) {
+        return new HostOptions(sandbox, clock, sleeper, fuse, f, template);
+    }
+
+    public HostOptions withTemplate(Template t) {
+        return new HostOptions(sandbox, clock, sleeper, fuse, files, t);
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "catena", mixinStandardHelpOptions = true, version = "catena 0.1.0",
         description = "Chains of sandboxed JavaScript and Python message transforms.",
-        subcommands = {RunCommand.class, ValidateCommand.class, InfoCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, InfoCommand.class, StatusCommand.class,
+                ControlCommand.Rollback.class, ControlCommand.Promote.class, SignCommand.Sign.class, SignCommand.Keygen.class})
 public final class CatenaCli implements Runnable {
 
     /** Exit codes, documented in the README. */

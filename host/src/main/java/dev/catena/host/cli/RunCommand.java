@@ -8,7 +8,11 @@ import dev.catena.host.ChainLoader;
 import dev.catena.host.DeadLetter;
 import dev.catena.host.HostOptions;
 import dev.catena.host.Outcome;
+import dev.catena.host.RecordProcessor;
 import dev.catena.host.exec.Trace;
+import dev.catena.host.swap.ChainWatcher;
+import dev.catena.host.swap.Signatures;
+import picocli.CommandLine;
 import dev.catena.host.spec.ChainLoadException;
 import dev.catena.host.spec.Problem;
 import dev.catena.sandbox.SandboxOptions;
@@ -57,13 +61,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print on stderr, for each record, each step's decision and the record after it")
     boolean trace;
 
+    @CommandLine.Mixin
+    ChainOptions chainOptions;
+
+    @Option(names = "--watch", description = "reload the chain when its files change (validated, versioned; see catena status)")
+    boolean watch;
+
+    @Option(names = "--follow", description = "keep reading the input file as it grows (with --watch, for a long-running run)")
+    boolean follow;
+
+    @Option(names = "--trusted-key", paramLabel = "FILE", description = "with --watch: only files signed with this Ed25519 public key load")
+    Path trustedKey;
+
     @Override
     public Integer call() throws IOException {
         SandboxOptions sandbox = SandboxOptions.DEFAULT.withPoolSize(1).withTimeLimit(Duration.ofMillis(timeLimitMs));
-        HostOptions options = HostOptions.DEFAULT.withSandbox(sandbox);
-        Chain chain;
+        HostOptions options = chainOptions.apply(HostOptions.DEFAULT.withSandbox(sandbox));
+        RecordProcessor chain;
+        ChainWatcher watcher = null;
         try {
-            chain = ChainLoader.load(chainFile, options);
+            if (watch) {
+                watcher = ChainWatcher.open(chainFile, options, new ChainWatcher.Options(
+                        trustedKey == null ? null : Signatures.readPublic(trustedKey), ChainOptions.stateDir(chainFile),
+                        Duration.ofMillis(150), 20));
+                watcher.watch();
+                chain = watcher.live();
+            } else {
+                chain = ChainLoader.load(chainFile, options);
+            }
         } catch (ChainLoadException e) {
             for (Problem p : e.problems()) {
                 System.err.println(p);
@@ -73,8 +98,8 @@ final class RunCommand implements Callable<Integer> {
             return CatenaCli.CHAIN_INVALID;
         }
         Run run = new Run(chain, options);
-        try (chain;
-             BufferedReader in = reader(input);
+        try (AutoCloseable closing = watcher != null ? watcher : chain;
+             BufferedReader in = follow ? new FollowingReader(Path.of(input)) : reader(input);
              Writer out = writer(output);
              Writer dead = dlq == null ? null : Files.newBufferedWriter(dlq, StandardCharsets.UTF_8)) {
             run.out = out;
@@ -91,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
                 run.handle(o, null);
             }
             out.flush();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         var s = chain.stats();
         if (!quiet) {
@@ -110,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** One run's outputs and counts. */
     private final class Run {
-        private final Chain chain;
+        private final RecordProcessor chain;
         private final HostOptions options;
         private final JsonCodec codec = new JsonCodec();
         Writer out;
@@ -119,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
         long failedNoDlq;
         long deadLettered;
 
-        Run(Chain chain, HostOptions options) {
+        Run(RecordProcessor chain, HostOptions options) {
             this.chain = chain;
             this.options = options;
         }
@@ -155,6 +184,9 @@ final class RunCommand implements Callable<Integer> {
                 case Outcome.Emitted e -> {
                     for (Message m : e.messages()) {
                         writeLine(out, codec.encode(m.toBuilder().origin(null).build()));
+                    if (follow) {
+                        out.flush();
+                    }
                     }
                     traceLine(origin, "emitted " + e.messages().size());
                 }

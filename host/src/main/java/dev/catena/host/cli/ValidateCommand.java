@@ -16,10 +16,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHAIN", description = "chain file (YAML)")
     Path chainFile;
 
+    @picocli.CommandLine.Mixin
+    ChainOptions chainOptions;
+
     @Override
     public Integer call() {
-        try (Chain chain = ChainLoader.load(chainFile, HostOptions.DEFAULT.withSandbox(
-                HostOptions.DEFAULT.sandbox().withPoolSize(1).withPrewarm(false)))) {
+        try (Chain chain = ChainLoader.load(chainFile, chainOptions.apply(HostOptions.DEFAULT.withSandbox(
+                HostOptions.DEFAULT.sandbox().withPoolSize(1).withPrewarm(false))))) {
             System.out.println("chain " + chain.name() + " (" + chainFile + "): ok, " + chain.steps().size() + " top-level steps");
             return CatenaCli.OK;
         } catch (ChainLoadException e) {

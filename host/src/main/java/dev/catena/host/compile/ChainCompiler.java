@@ -84,8 +84,8 @@ public final class ChainCompiler {
     /** The top-level steps of a chain file (stateful steps allowed only here). */
     List<Step> chain(YamlNode root) {
         for (String k : root.entries().keySet()) {
-            if (!Set.of("chain", "description", "on-error", "steps").contains(k)) {
-                scope.problem(root.keyNode(k), "unknown chain key '" + k + "'; expected chain, description, on-error, steps");
+            if (!Set.of("chain", "description", "on-error", "steps", "rollout", "fixtures").contains(k)) {
+                scope.problem(root.keyNode(k), "unknown chain key '" + k + "'; expected chain, description, on-error, steps, rollout, fixtures");
             }
         }
         YamlNode oe = root.get("on-error");

@@ -7,8 +7,6 @@ import dev.catena.host.step.Sequence;
 import dev.catena.host.step.StatefulStep;
 import dev.catena.host.step.Step;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,9 +73,15 @@ final class ChainRegistry {
     private Step compile(Path file, String display, YamlNode at, Scope caller) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            text = options.template().apply(options.files().read(file), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
             caller.problem(at, "chain file not found: " + file);
+            return null;
+        } catch (IOException e) {
+            caller.problem(at, "cannot read chain file " + file + ": " + e.getMessage());
+            return null;
+        } catch (ChainLoadException e) {
+            caller.problems().addAll(e.problems());
             return null;
         }
         YamlNode root;

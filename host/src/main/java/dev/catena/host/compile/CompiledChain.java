@@ -37,7 +37,11 @@ public record CompiledChain(String name, List<Step> steps, List<MemoizedStep> me
      * @throws ChainLoadException listing every problem, sorted by file and line
      */
     public static CompiledChain compile(String yaml, String displayName, Path baseDir, Path file, HostOptions options, Sandbox sandbox) {
-        YamlNode root = YamlNode.parse(yaml, displayName);
+        return compile(YamlNode.parse(yaml, displayName), displayName, baseDir, file, options, sandbox);
+    }
+
+    /** Compiles an already parsed (and possibly overlaid) chain document. */
+    public static CompiledChain compile(YamlNode root, String displayName, Path baseDir, Path file, HostOptions options, Sandbox sandbox) {
         if (!root.isMap()) {
             throw new ChainLoadException(List.of(root.problem("a chain file must be a map with 'chain' and 'steps', found " + root.kindName())));
         }

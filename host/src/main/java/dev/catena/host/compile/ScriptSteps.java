@@ -8,8 +8,6 @@ import dev.catena.host.step.ScriptStep;
 import dev.catena.sandbox.Language;
 import dev.catena.sandbox.Script;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +57,7 @@ final class ScriptSteps {
         String display = Path.of(scope.file()).resolveSibling(name).normalize().toString();
         String code;
         try {
-            code = Files.readString(path, StandardCharsets.UTF_8);
+            code = options.files().read(path);
         } catch (NoSuchFileException e) {
             scope.problem(n, "step '" + id + "': script not found: " + name + " (looked at " + path + ")");
             return null;

@@ -22,6 +22,48 @@ import org.yaml.snakeyaml.nodes.Tag;
  * reported at its place. Scalars are resolved to neutral values (Long, Double, Boolean, String, null).
  */
 public final class YamlNode {
+    /**
+     * An overlay merged over a base ({@code chain.prod.yaml} over {@code chain.yaml}): maps merge
+     * key by key, recursively; a list of maps with {@code id}s merges item by id (new ids are
+     * appended); any other value of the overlay replaces the base's. Each node keeps the file and
+     * line it came from.
+     */
+    public static YamlNode merge(YamlNode base, YamlNode overlay) {
+        if (base.kind == Kind.MAP && overlay.kind == Kind.MAP) {
+            Map<String, YamlNode> values = new LinkedHashMap<>(base.entries());
+            Map<String, YamlNode> keys = new LinkedHashMap<>(((KeyedMap) base.value).keys);
+            for (Map.Entry<String, YamlNode> e : overlay.entries().entrySet()) {
+                YamlNode b = values.get(e.getKey());
+                values.put(e.getKey(), b == null ? e.getValue() : merge(b, e.getValue()));
+                keys.putIfAbsent(e.getKey(), overlay.keyNode(e.getKey()));
+            }
+            return new YamlNode(Kind.MAP, new KeyedMap(Collections.unmodifiableMap(values), keys), base.file, base.line, base.column);
+        }
+        if (base.kind == Kind.LIST && overlay.kind == Kind.LIST && byId(base) && byId(overlay)) {
+            List<YamlNode> items = new ArrayList<>(base.items());
+            for (YamlNode o : overlay.items()) {
+                Object id = o.get("id").scalar();
+                int at = -1;
+                for (int i = 0; i < items.size(); i++) {
+                    if (id.equals(items.get(i).get("id").scalar())) {
+                        at = i;
+                    }
+                }
+                if (at < 0) {
+                    items.add(o);
+                } else {
+                    items.set(at, merge(items.get(at), o));
+                }
+            }
+            return new YamlNode(Kind.LIST, Collections.unmodifiableList(items), base.file, base.line, base.column);
+        }
+        return overlay;
+    }
+
+    private static boolean byId(YamlNode list) {
+        return list.items().stream().allMatch(i -> i.isMap() && i.get("id") != null && i.get("id").scalar() instanceof String);
+    }
+
     /** Node kinds. */
     public enum Kind { MAP, LIST, SCALAR }
 

@@ -48,6 +48,33 @@ class CombinatorTest {
         return ChainLoader.fromText(yaml.replace("LANG", lang), "combinators.yaml", BASE, OPTIONS, sandbox);
     }
 
+    // ---- sequence (adjacent script steps of one language are fused) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "py"})
+    void sequence_fusedOrNot_sameOutcomes_namingTheStepThatDroppedOrFailed(String lang) {
+        String yaml = """
+                steps:
+                  - {id: one, LANG: steps/put.LANG, params: {one: 1}}
+                  - {id: gate, LANG: steps/gate.LANG}
+                  - {id: three, LANG: steps/put.LANG, params: {three: 3}}
+                """.replace("LANG", lang);
+        for (boolean fuse : new boolean[] {true, false}) {
+            try (Chain c = ChainLoader.fromText(yaml, "combinators.yaml", BASE, OPTIONS.withFusion(fuse), sandbox)) {
+                assertEquals(fuse ? 1 : 3, c.steps().size(), "fused into one step: " + fuse);
+                assertValue("{\"gate\": \"open\", \"one\": 1, \"gated\": true, \"three\": 3}",
+                        c.apply(record(1, "{\"gate\": \"open\"}")));
+                assertEquals(new Outcome.Dropped("gate"), c.apply(record(2, "{\"gate\": \"drop\"}")));
+                Outcome o = c.apply(record(3, "{\"gate\": \"fail\"}"));
+                StepFailure f = failure(o);
+                assertEquals("gate", f.stepId(), "fused: " + fuse);
+                assertEquals("steps/gate." + lang, f.location().file());
+                assertEquals(Fixtures.json("{\"gate\": \"fail\"}"), ((Outcome.Failed) o).input().value());
+                assertBalanced(c);
+            }
+        }
+    }
+
     // ---- if ----
 
     @ParameterizedTest
