@@ -105,7 +105,10 @@ public final class Chain implements RecordProcessor {
 
     private static void collect(List<Step> steps, List<String> ids, boolean splitting) {
         for (Step s : steps) {
-            if (s.children().isEmpty() && s.canSplit()) {
+            if (!s.canSplit()) {
+                continue;   // e.g. a foreach: its body may split elements, the step returns one record
+            }
+            if (s.children().isEmpty()) {
                 ids.add(s.id());
             }
             collect(s.children(), ids, splitting);

@@ -121,12 +121,13 @@ public final class ChainCompiler {
             YamlNode item = items.get(i);
             Step s = step(item, i, topLevel);
             if (dropsAll != null && s != null) {
-                scope.problem(item, "step '" + s.id() + "' is unreachable: step '" + dropsAll + "' before it drops every record");
+                String name = item.isMap() && item.get("id") != null && item.get("id").scalar() instanceof String sid ? sid : s.id();
+                scope.problem(item, "step '" + name + "' is unreachable: step '" + dropsAll + "' before it drops every record");
             }
             if (s == null || s == SKIP) {
                 continue;
             }
-            if (item.isMap() && item.get("drop") != null && item.get("when") == null) {
+            if (item.isMap() && Boolean.TRUE.equals(item.get("drop") == null ? null : item.get("drop").scalar()) && item.get("when") == null) {
                 dropsAll = s.id();
             }
             out.add(s);
@@ -209,11 +210,15 @@ public final class ChainCompiler {
         StepContextView ctx = scripts.context(id, Map.of());
         Step s = switch (kind) {
             case "js", "py", "lib" -> scripts.script(n, kind, id);
-            case "drop" -> Builtins.drop(id);
-            case "noop" -> Builtins.noop(id);
+            case "drop", "noop" -> {
+                if (!Boolean.TRUE.equals(n.get(kind).scalar())) {
+                    scope.problem(n.get(kind), "'" + kind + "' takes true (use 'when' to make it conditional)");
+                    yield null;
+                }
+                yield kind.equals("drop") ? Builtins.drop(id) : Builtins.noop(id);
+            }
             case "set" -> set(n, id);
-            case "if" -> new IfStep(id, conditions.condition(n.get("if"), id, ctx),
-                    required(n, "then", id), sequence(n.get("else"), id + ".else"));
+            case "if" -> ifStep(n, id, ctx);
             case "switch" -> switchStep(n, id, ctx);
             case "parallel" -> parallel(n, id);
             case "branch" -> new BranchStep(scope.chain(), id, n.get("request") == null ? null : conditions.expression(n.get("request"), id, ctx),
@@ -228,11 +233,16 @@ public final class ChainCompiler {
         if (s == null) {
             return null;
         }
-        if (s instanceof IfStep && n.get("if") != null) {
-            s = foldIf(n, s, id, ctx);
+        if (s instanceof StatefulStep) {
+            // it holds records across inputs: its input cannot be skipped, retried or rolled back
+            for (String k : List.of("when", "retry", "on-error", "memoize")) {
+                if (n.get(k) != null) {
+                    scope.problem(n.keyNode(k), "'" + k + "' does not apply to " + kind + ": it takes every record that reaches it");
+                }
+            }
+            return s;
         }
         s = memoize(n, s, id, ctx);
-        s = policy(n, s, id);
         YamlNode when = n.get("when");
         if (when != null) {
             Condition c = conditions.condition(when, id, ctx);
@@ -244,16 +254,31 @@ public final class ChainCompiler {
                 s = new GuardedStep(s, c);
             }
         }
-        return s;
+        // the policy wraps the condition too: a 'when' that fails is handled like the step failing
+        return policy(n, s, id);
+    }
+
+    private Step ifStep(YamlNode n, String id, StepContextView ctx) {
+        Condition c = conditions.condition(n.get("if"), id, ctx);
+        if (c.constant() == null) {
+            return new IfStep(id, c, required(n, "then", id), sequence(n.get("else"), id + ".else"));
+        }
+        // a constant condition: only the branch taken is compiled
+        Step taken = c.constant() ? required(n, "then", id) : sequence(n.get("else"), id + ".else");
+        return taken != null ? taken : Builtins.noop(id);
     }
 
     private static String suggestion(String key) {
-        for (String k : KINDS) {
-            if (distance(k, key) <= 2 && Math.abs(k.length() - key.length()) <= 2) {
-                return "; did you mean '" + k + "'?";
+        String best = null;
+        int bestDistance = 3;
+        for (String k : KINDS.stream().sorted().toList()) {
+            int d = distance(k, key);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
             }
         }
-        return "";
+        return best == null ? "" : "; did you mean '" + best + "'?";
     }
 
     private static int distance(String a, String b) {
@@ -270,15 +295,6 @@ public final class ChainCompiler {
             prev = cur;
         }
         return prev[b.length()];
-    }
-
-    private Step foldIf(YamlNode n, Step s, String id, StepContextView ctx) {
-        Condition c = conditions.condition(n.get("if"), id, ctx);
-        if (c.constant() == null) {
-            return s;
-        }
-        Step taken = c.constant() ? sequence(n.get("then"), id) : sequence(n.get("else"), id + ".else");
-        return taken != null ? taken : Builtins.noop(id);
     }
 
     private String id(YamlNode n, String kind, int index) {

@@ -32,8 +32,18 @@ final class ChainRegistry {
         this.options = options;
     }
 
+    private Path root;
+
     void enterRoot(Path file) {
-        compiling.push(file.toAbsolutePath().normalize());
+        root = file.toAbsolutePath().normalize();
+        compiling.push(root);
+    }
+
+    /** The root chain's compiled steps, for dispatch and fallback references back to it. */
+    void defineRoot(Step steps) {
+        if (root != null) {
+            loaded.put(root, steps);
+        }
     }
 
     List<ChainCompiler> compilers() {

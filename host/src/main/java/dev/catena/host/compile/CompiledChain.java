@@ -60,6 +60,7 @@ public record CompiledChain(String name, List<Step> steps, List<MemoizedStep> me
         Scope scope = new Scope(name, displayName, sandbox, problems, scripts, Extensions.load(CompiledChain.class.getClassLoader()), resources);
         ChainCompiler compiler = new ChainCompiler(scope, baseDir, options, registry);
         List<Step> steps = compiler.chain(root);
+        registry.defineRoot(new dev.catena.host.step.Sequence(name, steps));
         Set<Language> languages = EnumSet.noneOf(Language.class);
         Set<String> checked = new HashSet<>();
         for (Script script : scripts) {

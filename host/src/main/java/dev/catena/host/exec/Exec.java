@@ -94,11 +94,11 @@ public final class Exec {
     }
 
     public void enter(String stepId, Message m) {
-        if (++depth > MAX_DEPTH) {
-            depth = 0;
+        if (depth + 1 > MAX_DEPTH) {
             throw new StepFailure(chain, stepId, ErrorClass.SCRIPT_ERROR, null, m.describe(),
                     "chains nested deeper than " + MAX_DEPTH + " levels (a dispatch or while that never ends?)", null);
         }
+        depth++;
     }
 
     public void leave() {

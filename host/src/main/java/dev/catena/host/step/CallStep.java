@@ -28,15 +28,20 @@ public final class CallStep implements Step {
 
     @Override
     public List<Step> children() {
-        return List.of(body.get());
+        Step b = body.get();
+        return b == null ? List.of() : List.of(b);
     }
 
     @Override
     public List<Message> apply(Message input, Exec x) {
         x.trace(id, "call " + target);
+        Step b = body.get();
+        if (b == null) {
+            throw new IllegalStateException("chain " + target + " called by step " + id + " was not loaded");
+        }
         x.enter(id, input);
         try {
-            return body.get().apply(input, x);
+            return b.apply(input, x);
         } finally {
             x.leave();
         }

@@ -44,18 +44,27 @@ public final class PolicyStep implements Step {
 
     @Override
     public List<Message> apply(Message input, Exec x) {
+        StepFailure outer = x.error();
+        try {
+            return attempt(input, x);
+        } finally {
+            // the failure this step handled is not visible after it; one being handled around it is again
+            x.error(outer);
+        }
+    }
+
+    private List<Message> attempt(Message input, Exec x) {
         long start = x.now();
-        StepFailure last;
+        StepFailure last = null;
         int attempt = 1;
         while (true) {
             try {
                 if (attempt > 1) {
-                    x.trace(step.id(), "retry attempt " + attempt + " (" + last(x) + ")");
+                    x.trace(step.id(), "retry attempt " + attempt + " (" + last.errorClass().id() + ")");
                 }
                 return step.apply(input, x);
             } catch (StepFailure f) {
-                last = f.attempts() == attempt ? f : f.withAttempts(attempt);
-                x.error(last);
+                last = f.attempts() >= attempt ? f : f.withAttempts(attempt);
                 if (attempt >= retry.attempts() || !retry.retries(f.errorClass())) {
                     break;
                 }
@@ -75,28 +84,21 @@ public final class PolicyStep implements Step {
         return recover(input, x, last);
     }
 
-    private static String last(Exec x) {
-        return x.errorClass() == null ? "" : x.errorClass().id();
-    }
-
     private List<Message> recover(Message input, Exec x, StepFailure f) {
         switch (action) {
             case SKIP -> {
                 x.trace(step.id(), "failed (" + f.errorClass().id() + "), skipped: " + f.reason(), input);
-                x.error(null);
                 return List.of(input);
             }
             case DROP -> {
                 x.trace(step.id(), "failed (" + f.errorClass().id() + "), dropped: " + f.reason());
-                x.error(null);
                 x.droppedBy(step.id());
                 return List.of();
             }
             case FALLBACK -> {
                 x.trace(step.id(), "failed (" + f.errorClass().id() + "), fallback: " + f.reason());
-                List<Message> out = fallback.apply(input, x);
-                x.error(null);
-                return out;
+                x.error(f);
+                return fallback.apply(input, x);
             }
             default -> throw f;
         }

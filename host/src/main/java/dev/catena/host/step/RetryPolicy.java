@@ -38,6 +38,10 @@ public record RetryPolicy(int attempts, Duration backoff, Duration maxBackoff, d
         double base = backoff.toNanos() * Math.pow(2, next - 2);
         double capped = Math.min(base, maxBackoff.isZero() ? base : maxBackoff.toNanos());
         double spread = jitter <= 0 ? 0 : capped * jitter * (2 * random.nextDouble() - 1);
-        return Duration.ofNanos(Math.max(0, Math.round(capped + spread)));
+        double delay = capped + spread;
+        if (!maxBackoff.isZero()) {
+            delay = Math.min(delay, maxBackoff.toNanos());
+        }
+        return Duration.ofNanos(Math.max(0, Math.round(delay)));
     }
 }
