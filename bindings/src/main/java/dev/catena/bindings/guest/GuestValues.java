@@ -24,14 +24,35 @@ public final class GuestValues {
      * that reads one sees a number; an untouched field keeps its exact value), other scalars pass
      * as they are.
      */
-    @SuppressWarnings("unchecked")
     public static Object wrap(Object v, boolean readOnly) {
-        if (v instanceof Map<?, ?> m) {
-            return new MapView((Map<String, Object>) m, readOnly);
+        if (!readOnly && (v instanceof Map || v instanceof List)) {
+            Object[] holder = {v};
+            return container(GuestPath.root(() -> holder[0], x -> holder[0] = x, new GuestPath.Owner()), v);
         }
-        if (v instanceof List<?> l) {
-            return new ListView((List<Object>) l, readOnly);
+        return container(GuestPath.fixed(v), v);
+    }
+
+    /** A view of a message's key or value: copied on first write into the message view's fields. */
+    static Object root(GuestPath root, Object v) {
+        return container(root, v);
+    }
+
+    /** The view of an entry of a viewed container. */
+    static Object child(GuestPath parent, Object keyOrIndex, Object v) {
+        return v instanceof Map || v instanceof List ? container(parent.child(keyOrIndex), v) : scalar(v);
+    }
+
+    private static Object container(GuestPath path, Object v) {
+        if (v instanceof Map) {
+            return new MapView(path);
         }
+        if (v instanceof List) {
+            return new ListView(path);
+        }
+        return scalar(v);
+    }
+
+    private static Object scalar(Object v) {
         if (v instanceof BigDecimal d) {
             return d.doubleValue();
         }

@@ -4,58 +4,64 @@ import java.util.List;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 
-/** A live view of a neutral list: a JavaScript array-like, a Python sequence. */
+/** A live view of a neutral list: a JavaScript array-like, a Python sequence; copied on first write (see {@link GuestPath}). */
 final class ListView implements ProxyArray {
-    private final List<Object> list;
-    private final boolean readOnly;
+    private final GuestPath path;
 
-    ListView(List<Object> list, boolean readOnly) {
-        this.list = list;
-        this.readOnly = readOnly;
+    ListView(GuestPath path) {
+        this.path = path;
     }
 
+    /** The list as it is now (empty if the record no longer has it there). */
+    @SuppressWarnings("unchecked")
     List<Object> list() {
-        return list;
+        Object l = path.resolve();
+        return l instanceof List<?> ? (List<Object>) l : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> writable() {
+        if (!path.writable()) {
+            throw new UnsupportedOperationException("this list is read-only");
+        }
+        return (List<Object>) path.forWrite();
     }
 
     @Override
     public Object get(long index) {
-        checkIndex(index, list.size());
-        return GuestValues.wrap(list.get((int) index), readOnly);
+        List<Object> l = list();
+        checkIndex(index, l.size());
+        return GuestValues.child(path, (int) index, l.get((int) index));
     }
 
     @Override
     public void set(long index, Value value) {
-        if (readOnly) {
-            throw new UnsupportedOperationException("this list is read-only");
-        }
-        checkIndex(index, list.size() + 1);
         Object v = GuestValues.unwrap(value);
-        if (index == list.size()) {
-            list.add(v);
+        List<Object> l = writable();
+        checkIndex(index, l.size() + 1);
+        if (index == l.size()) {
+            l.add(v);
         } else {
-            list.set((int) index, v);
+            l.set((int) index, v);
         }
     }
 
     @Override
     public boolean remove(long index) {
-        if (readOnly) {
-            throw new UnsupportedOperationException("this list is read-only");
-        }
-        checkIndex(index, list.size());
-        list.remove((int) index);
+        List<Object> l = writable();
+        checkIndex(index, l.size());
+        l.remove((int) index);
         return true;
     }
 
     @Override
     public long getSize() {
-        return list.size();
+        return list().size();
     }
 
     private static void checkIndex(long index, int bound) {
         if (index < 0 || index >= bound) {
-            throw new ArrayIndexOutOfBoundsException("index " + index + " out of bounds for length " + (bound));
+            throw new ArrayIndexOutOfBoundsException("index " + index + " out of bounds for length " + bound);
         }
     }
 }

@@ -13,89 +13,92 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * A live view of a neutral map. It has members (so JavaScript sees an object: {@code v.a.b},
  * {@code Object.keys}, {@code JSON.stringify}, {@code "a" in v}) and hash entries (so Python
  * sees a dict: {@code v["a"]["b"]}, {@code in}, {@code .get}, {@code .items()}).
- * Writes go straight into the map, converted by {@link GuestValues#unwrap}.
+ * Writes are converted by {@link GuestValues#unwrap} and copy the map on first write (see
+ * {@link GuestPath}): nothing is converted or copied that the script does not touch.
  */
 final class MapView implements ProxyObject, ProxyHashMap {
-    private final Map<String, Object> map;
-    private final boolean readOnly;
+    private final GuestPath path;
 
-    MapView(Map<String, Object> map, boolean readOnly) {
-        this.map = map;
-        this.readOnly = readOnly;
+    MapView(GuestPath path) {
+        this.path = path;
     }
 
+    /** The map as it is now (empty if the record no longer has it there). */
+    @SuppressWarnings("unchecked")
     Map<String, Object> map() {
-        return map;
+        Object m = path.resolve();
+        return m instanceof Map<?, ?> ? (Map<String, Object>) m : Map.of();
     }
 
-    private void checkWritable() {
-        if (readOnly) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> writable() {
+        if (!path.writable()) {
             throw new UnsupportedOperationException("this map is read-only");
         }
+        return (Map<String, Object>) path.forWrite();
     }
 
     @Override
     public Object getMember(String key) {
-        return GuestValues.wrap(map.get(key), readOnly);
+        return GuestValues.child(path, key, map().get(key));
     }
 
     @Override
     public Object getMemberKeys() {
-        return ProxyArray.fromList(new ArrayList<>(map.keySet()));
+        return ProxyArray.fromList(new ArrayList<>(map().keySet()));
     }
 
     @Override
     public boolean hasMember(String key) {
-        return map.containsKey(key);
+        return map().containsKey(key);
     }
 
     @Override
     public void putMember(String key, Value value) {
-        checkWritable();
-        map.put(key, GuestValues.unwrap(value));
+        Object v = GuestValues.unwrap(value);
+        writable().put(key, v);
     }
 
     @Override
     public boolean removeMember(String key) {
-        checkWritable();
-        boolean had = map.containsKey(key);
-        map.remove(key);
-        return had;
+        if (!map().containsKey(key)) {
+            writable();   // still refuse on a read-only map
+            return false;
+        }
+        writable().remove(key);
+        return true;
     }
 
     @Override
     public long getHashSize() {
-        return map.size();
+        return map().size();
     }
 
     @Override
     public boolean hasHashEntry(Value key) {
-        return map.containsKey(GuestValues.keyOf(key));
+        return map().containsKey(GuestValues.keyOf(key));
     }
 
     @Override
     public Object getHashValue(Value key) {
-        return GuestValues.wrap(map.get(GuestValues.keyOf(key)), readOnly);
+        String k = GuestValues.keyOf(key);
+        return GuestValues.child(path, k, map().get(k));
     }
 
     @Override
     public void putHashEntry(Value key, Value value) {
-        checkWritable();
-        map.put(GuestValues.keyOf(key), GuestValues.unwrap(value));
+        Object v = GuestValues.unwrap(value);
+        writable().put(GuestValues.keyOf(key), v);
     }
 
     @Override
     public boolean removeHashEntry(Value key) {
-        checkWritable();
-        String k = GuestValues.keyOf(key);
-        boolean had = map.containsKey(k);
-        map.remove(k);
-        return had;
+        return removeMember(GuestValues.keyOf(key));
     }
 
     @Override
     public Object getHashEntriesIterator() {
-        Iterator<Map.Entry<String, Object>> it = new ArrayList<>(map.entrySet()).iterator();
+        Iterator<Map.Entry<String, Object>> it = new ArrayList<>(map().entrySet()).iterator();
         return new ProxyIterator() {
             @Override
             public boolean hasNext() {
@@ -105,7 +108,7 @@ final class MapView implements ProxyObject, ProxyHashMap {
             @Override
             public Object getNext() {
                 Map.Entry<String, Object> e = it.next();
-                return ProxyArray.fromArray(e.getKey(), GuestValues.wrap(e.getValue(), readOnly));
+                return ProxyArray.fromArray(e.getKey(), GuestValues.child(path, e.getKey(), e.getValue()));
             }
         };
     }

@@ -34,6 +34,8 @@ public final class MessageView implements ProxyObject {
     private final HeadersView headers;
 
     private final boolean readOnly;
+    private final GuestPath keyRoot;
+    private final GuestPath valueRoot;
 
     public MessageView(Message source) {
         this(source, false);
@@ -42,8 +44,12 @@ public final class MessageView implements ProxyObject {
     private MessageView(Message source, boolean readOnly) {
         this.source = source;
         this.readOnly = readOnly;
-        this.key = readOnly ? source.key() : Values.deepCopy(source.key());
-        this.value = readOnly ? source.value() : Values.deepCopy(source.value());
+        // no copy: views copy what a script writes, on first write (GuestPath)
+        this.key = source.key();
+        this.value = source.value();
+        GuestPath.Owner owner = readOnly ? null : new GuestPath.Owner();
+        this.keyRoot = readOnly ? GuestPath.fixed(source.key()) : GuestPath.root(() -> this.key, v -> this.key = v, owner);
+        this.valueRoot = readOnly ? GuestPath.fixed(source.value()) : GuestPath.root(() -> this.value, v -> this.value = v, owner);
         this.topic = source.topic();
         this.timestamp = source.timestamp();
         this.keySchema = source.keySchema();
@@ -135,8 +141,8 @@ public final class MessageView implements ProxyObject {
     @Override
     public Object getMember(String name) {
         return switch (name) {
-            case "key" -> GuestValues.wrap(key, readOnly);
-            case "value" -> GuestValues.wrap(value, readOnly);
+            case "key" -> GuestValues.root(keyRoot, key);
+            case "value" -> GuestValues.root(valueRoot, value);
             case "topic" -> topic;
             case "partition" -> source.partition();
             case "offset" -> source.offset();
