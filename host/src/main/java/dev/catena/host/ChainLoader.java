@@ -65,7 +65,7 @@ public final class ChainLoader {
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
             Path overlay = file.resolveSibling(dot < 0 ? name + "." + profile : name.substring(0, dot) + "." + profile + name.substring(dot));
-            if (Files.exists(overlay)) {
+            if (options.files().exists(overlay)) {
                 YamlNode o = YamlNode.parse(options.template().apply(read(overlay, options, "overlay"), overlay.toString()), overlay.toString());
                 root = YamlNode.merge(root, o);
             }

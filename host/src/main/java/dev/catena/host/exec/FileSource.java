@@ -18,4 +18,16 @@ public interface FileSource {
      * @throws IOException when unreadable or refused (a signature check failed, say)
      */
     String read(Path path) throws IOException;
+
+    /** Whether a file exists (overlays); a recorded version answers as it was. */
+    default boolean exists(Path path) {
+        return Files.exists(path);
+    }
+
+    /** The files of a directory, sorted (fixtures); a recorded version answers as it was. */
+    default java.util.List<Path> list(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
 }

@@ -122,19 +122,21 @@ public final class ChainWatcher implements AutoCloseable {
             throw new ChainLoadException(problems);
         }
         Chain chain = ChainLoader.fromDocument(doc, chainFile, o, sandbox);
-        try {
-            List<String> failures = Fixtures.run(doc, chainFile, chain, files);
-            if (!failures.isEmpty()) {
-                throw new ChainLoadException(failures.stream().map(f -> new Problem(chainFile.toString(), 0, 0, f)).toList());
+        if (doc.get("fixtures") != null) {
+            // fixtures run on a chain of their own: stateful steps must not keep their records
+            try (Chain probe = ChainLoader.fromDocument(doc, chainFile, o, sandbox)) {
+                List<String> failures = Fixtures.run(doc, chainFile, probe, files);
+                if (!failures.isEmpty()) {
+                    throw new ChainLoadException(failures.stream().map(f -> new Problem(chainFile.toString(), 0, 0, f)).toList());
+                }
+            } catch (IOException e) {
+                chain.close();
+                throw new ChainLoadException(List.of(new Problem(chainFile.toString(), 0, 0, "cannot run fixtures: " + e.getMessage())));
+            } catch (RuntimeException e) {
+                chain.close();
+                throw e;
             }
-        } catch (IOException e) {
-            chain.close();
-            throw new ChainLoadException(List.of(new Problem(chainFile.toString(), 0, 0, "cannot run fixtures: " + e.getMessage())));
-        } catch (RuntimeException e) {
-            chain.close();
-            throw e;
         }
-        chain.resetStats();
         return new ChainVersion(files.versionId(), chain, files, rollout, options.clock().getAsLong());
     }
 
@@ -153,6 +155,7 @@ public final class ChainWatcher implements AutoCloseable {
         String id = v.id();
         ChainVersion cur = live.current();
         ChainVersion cand = live.candidate();
+        lastRefused = null;
         if (id.equals(cur.id()) || cand != null && id.equals(cand.id())) {
             v.retire();
             return new Result("unchanged", id, null);
@@ -183,6 +186,13 @@ public final class ChainWatcher implements AutoCloseable {
      * @return the outcome; "refused" when there is no such version
      */
     public synchronized Result rollback(String to) {
+        if (to == null && live.candidate() != null) {
+            // a staged version is rolled back by dropping it: the current one goes on alone
+            String dropped = live.candidate().id();
+            live.dropCandidate("by request");
+            writeStatus();
+            return new Result("rolled-back", live.current().id(), "dropped staged version " + dropped);
+        }
         String target = to == null ? live.previous() : to;
         VersionFiles files = target == null ? null : live.filesOf(target);
         if (files == null) {
@@ -294,7 +304,7 @@ public final class ChainWatcher implements AutoCloseable {
     }
 
     /** Writes {@code status.json} (atomically: a reader never sees half a file). */
-    public void writeStatus() {
+    public synchronized void writeStatus() {
         try {
             Files.createDirectories(watch.stateDir());
             Path tmp = watch.stateDir().resolve("status.json.tmp");

@@ -9,11 +9,9 @@ import dev.catena.host.Outcome;
 import dev.catena.host.exec.FileSource;
 import dev.catena.host.spec.YamlNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A chain's own tests, run on every new version before it may serve: {@code fixtures: tests/}
@@ -35,10 +33,7 @@ final class Fixtures {
         }
         Path dir = chainFile.toAbsolutePath().getParent().resolve(dirName).normalize();
         List<String> failures = new ArrayList<>();
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(dir)) {
-            cases = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> cases = files.list(dir).stream().filter(p -> p.toString().endsWith(".json")).toList();
         for (Path c : cases) {
             JsonNode fixture = JSON.readTree(files.read(c));
             Message input = CODEC.decode(JSON.writeValueAsString(fixture.get("input")), "fixture " + c.getFileName());

@@ -160,7 +160,7 @@ public final class LiveChain implements RecordProcessor {
         long handled = c.handled.sum();
         if (handled >= r.minRecords() && handled > 0 && (double) c.failed.sum() / handled > r.maxErrorRate()) {
             if (state.compareAndSet(s, new State(s.primary(), null, Mode.NONE))) {
-                retire(c);
+                retire(c, s.mode() == Mode.CANARY);
                 audit.record(clock.getAsLong(), name, "rollback", s.primary().id(), c.id(), null, "ok",
                         "automatic: error rate " + c.failed.sum() + "/" + handled + " above " + r.maxErrorRate());
             }
@@ -171,6 +171,9 @@ public final class LiveChain implements RecordProcessor {
 
     private void promote(State s, String reason) {
         if (state.compareAndSet(s, new State(s.candidate(), null, Mode.NONE))) {
+            if (s.mode() == Mode.SHADOW) {
+                s.candidate().chain().resetStats();   // its shadow runs were not records of this run
+            }
             retire(s.primary());
             audit.record(clock.getAsLong(), name, "promote", s.candidate().id(), s.primary().id(), null, "ok", reason);
         }
@@ -199,7 +202,7 @@ public final class LiveChain implements RecordProcessor {
             Mode m = v.rollout().shadow() ? Mode.SHADOW : Mode.CANARY;
             state.set(new State(s.primary(), v, m));
             if (s.candidate() != null) {
-                retire(s.candidate());
+                retire(s.candidate(), s.mode() == Mode.CANARY);
             }
             synchronized (shadowSamples) {
                 shadowCompared = 0;
@@ -213,7 +216,7 @@ public final class LiveChain implements RecordProcessor {
         state.set(new State(v, null, Mode.NONE));
         retire(s.primary());
         if (s.candidate() != null) {
-            retire(s.candidate());
+            retire(s.candidate(), s.mode() == Mode.CANARY);
         }
         audit.record(clock.getAsLong(), name, event, v.id(), s.primary().id(), v.fileHashes(), "ok", reason);
     }
@@ -257,11 +260,29 @@ public final class LiveChain implements RecordProcessor {
     }
 
     private void retire(ChainVersion v) {
+        retire(v, true);
+    }
+
+    /** @param served whether its records count (a shadow's runs do not: they were not emitted) */
+    private void retire(ChainVersion v, boolean served) {
         synchronized (retired) {
-            pastStats.add(v.chain().stats());
+            if (served) {
+                pastStats.add(v.chain().stats());
+            }
             retired.add(v);
         }
         v.retire();
+    }
+
+    /** Drops the staged version, if any; the current one goes on alone. */
+    synchronized void dropCandidate(String reason) {
+        State s = state.get();
+        if (s.candidate() == null) {
+            return;
+        }
+        state.set(new State(s.primary(), null, Mode.NONE));
+        retire(s.candidate(), s.mode() == Mode.CANARY);
+        audit.record(clock.getAsLong(), name, "rollback", s.primary().id(), s.candidate().id(), null, "ok", reason);
     }
 
     Sandbox sandbox() {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,23 +22,57 @@ import java.util.TreeMap;
  */
 public final class VersionFiles implements FileSource {
     private final Map<Path, String> contents = new TreeMap<>();
+    private final Map<Path, Boolean> existence = new TreeMap<>();
+    private final Map<Path, List<Path>> listings = new TreeMap<>();
     private final PublicKey trusted;
     private final Map<Path, String> replay;
+    private final Map<Path, Boolean> replayExistence;
+    private final Map<Path, List<Path>> replayListings;
 
     /** Reads the file system (checking signatures if {@code trusted} is set) and records what it read. */
     public VersionFiles(PublicKey trusted) {
         this.trusted = trusted;
         this.replay = null;
+        this.replayExistence = null;
+        this.replayListings = null;
     }
 
-    private VersionFiles(Map<Path, String> replay) {
+    private VersionFiles(Map<Path, String> replay, Map<Path, Boolean> existence, Map<Path, List<Path>> listings) {
         this.trusted = null;
         this.replay = replay;
+        this.replayExistence = existence;
+        this.replayListings = listings;
     }
 
-    /** A source that serves exactly these contents again (for a rollback). */
-    public VersionFiles replay() {
-        return new VersionFiles(Map.copyOf(contents));
+    /** A source that serves exactly these contents, existence checks and listings again (for a rollback). */
+    public synchronized VersionFiles replay() {
+        return new VersionFiles(Map.copyOf(contents), Map.copyOf(existence), Map.copyOf(listings));
+    }
+
+    @Override
+    public synchronized boolean exists(Path path) {
+        Path key = path.toAbsolutePath().normalize();
+        boolean e = replayExistence != null ? replayExistence.getOrDefault(key, false) : Files.exists(key);
+        existence.put(key, e);
+        return e;
+    }
+
+    @Override
+    public synchronized List<Path> list(Path dir) throws IOException {
+        Path key = dir.toAbsolutePath().normalize();
+        List<Path> l;
+        if (replayListings != null) {
+            l = replayListings.get(key);
+            if (l == null) {
+                throw new NoSuchFileException(dir.toString(), null, "not part of this version");
+            }
+        } else {
+            try (java.util.stream.Stream<Path> s = Files.list(key)) {
+                l = s.map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+            }
+        }
+        listings.put(key, l);
+        return l;
     }
 
     @Override
@@ -54,6 +89,7 @@ public final class VersionFiles implements FileSource {
             if (trusted != null) {
                 Path sig = key.resolveSibling(key.getFileName() + Signatures.SUFFIX);
                 if (!Files.exists(sig)) {
+                    contents.put(key, "rejected:" + sha256(new String(bytes, StandardCharsets.UTF_8)));
                     throw new IOException("unsigned: " + path + " has no " + sig.getFileName() + " and a trusted key is configured");
                 }
                 byte[] signature;
@@ -63,6 +99,7 @@ public final class VersionFiles implements FileSource {
                     throw new IOException("bad signature file " + sig + ": not base64");
                 }
                 if (!Signatures.verify(trusted, bytes, signature)) {
+                    contents.put(key, "rejected:" + sha256(new String(bytes, StandardCharsets.UTF_8)));
                     throw new IOException("signature of " + path + " does not verify with the trusted key (file changed after signing?)");
                 }
             }
@@ -79,10 +116,12 @@ public final class VersionFiles implements FileSource {
         return m;
     }
 
-    /** The version id: a hash over every file's path and content. */
+    /** The version id: a hash over every file's path and content, and which files existed. */
     public synchronized String versionId() {
         StringBuilder b = new StringBuilder();
         contents.forEach((p, t) -> b.append(p).append('\0').append(sha256(t)).append('\n'));
+        existence.forEach((p, e) -> b.append(p).append('\0').append(e).append('\n'));
+        listings.forEach((p, l) -> b.append(p).append('\0').append(l).append('\n'));
         return sha256(b.toString()).substring(0, 12);
     }
 
