@@ -1,6 +1,9 @@
 package dev.catena.connect;
 
 import dev.catena.bindings.Message;
+import dev.catena.connect.dlq.DeadLetterQueue;
+import dev.catena.connect.metrics.ChainMetrics;
+import dev.catena.connect.metrics.ChainMetricsRegistration;
 import dev.catena.host.Chain;
 import dev.catena.host.ChainLoader;
 import dev.catena.host.Outcome;
@@ -12,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.components.Versioned;
@@ -20,6 +25,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.transforms.Transformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a Catena chain as one Kafka Connect Single Message Transform.
@@ -32,57 +39,89 @@ import org.apache.kafka.connect.transforms.Transformation;
  *
  * <p>Each record becomes a Catena message (Structs become maps, see the module README for the
  * type mapping), runs through the chain, and comes back as one record, or none when a step
- * dropped it. A step failure is thrown as a {@link RetriableException} when retrying could
- * help (a time-out) and as a {@link DataException} otherwise, so the connector's
- * {@code errors.tolerance} and dead-letter queue settings decide what happens to the record.
+ * dropped it. What happens to a record the chain fails on is {@code on.error}: by default the
+ * failure is thrown as a {@link RetriableException} when retrying could help (timeout,
+ * dependency-failure, internal) and as a {@link DataException} otherwise, so the connector's
+ * {@code errors.tolerance} and dead-letter queue settings decide; {@code skip}, {@code drop} and
+ * {@code dlq} (a dead-letter topic of the transform's own, for source connectors too) handle it
+ * here. Counts and latency are in JMX ({@link ChainMetrics}).
  */
 public final class ChainTransform<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
 
-    public static final String OVERVIEW_DOC = "Runs a Catena chain of JavaScript and Python steps on each record;"
-            + " a step may change the key, value, headers, topic and timestamp, or drop the record.";
+    public static final String OVERVIEW_DOC = "Runs a Catena chain of JavaScript, Python and Connect SMT steps on each"
+            + " record; a step may change the key, value, headers, topic and timestamp, or drop the record.";
 
-    /** The transform's settings; see the module README for a table. */
+    /** The transform's settings; rendered in docs/connect-config.md. */
     public static final ConfigDef CONFIG_DEF = ChainTransformConfig.DEF;
 
     private static final String VERSION = readVersion();
+    private static final Logger LOG = LoggerFactory.getLogger(ChainTransform.class);
 
+    private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
     private ChainTransformConfig config;
     private Chain chain;
     private RecordConverter converter;
+    private FailedRecords failures;
+    private ChainMetrics metrics;
+    private ChainMetricsRegistration registration;
+    private boolean metricsRegistered;
+
+    public ChainTransform() {
+        this(DeadLetterQueue::kafkaProducer);
+    }
+
+    /** A transform whose dead-letter producer comes from {@code producers} (tests). */
+    ChainTransform(Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
+        this.producers = producers;
+    }
 
     @Override
     public void configure(Map<String, ?> props) {
         ChainTransformConfig parsed = ChainTransformConfig.parse(props);
+        DeadLetterQueue dlq = parsed.onError() == ChainTransformConfig.OnError.DLQ
+                ? new DeadLetterQueue(parsed.dlqTopic(), parsed.dlqProducer(), producers) : null;
         Chain loaded = load(parsed);
         close();
         config = parsed;
         chain = loaded;
         converter = new RecordConverter();
+        failures = new FailedRecords(loaded.name(), parsed.onError(), dlq);
+        metrics = new ChainMetrics(loaded.name());
+        metricsRegistered = false;
     }
 
     private static Chain load(ChainTransformConfig cfg) {
-        String file = cfg.chainFile().toString();
+        String key = cfg.chainKey();
+        String shown = cfg.chainFile() != null ? cfg.chainFile().toString() : abbreviated(cfg.chainInline());
         Chain loaded;
         try {
-            loaded = ChainLoader.load(cfg.chainFile(), cfg.hostOptions());
+            loaded = cfg.chainFile() != null
+                    ? ChainLoader.load(cfg.chainFile(), cfg.hostOptions())
+                    : ChainLoader.fromText(cfg.chainInline(), ChainTransformConfig.INLINE_NAME, cfg.scriptsDir(), cfg.hostOptions());
         } catch (ChainLoadException e) {
-            throw new ConfigException(ChainTransformConfig.CHAIN_FILE, file, "must name a chain that loads; " + e.getMessage());
+            throw new ConfigException(key, shown, (cfg.chainFile() != null ? "must name" : "must be") + " a chain that loads; "
+                    + e.getMessage());
         }
         if (loaded.canSplit()) {
             List<String> ids = loaded.splittingSteps();
             loaded.close();
-            throw new ConfigException(ChainTransformConfig.CHAIN_FILE, file, "chain " + loaded.name()
+            throw new ConfigException(key, shown, "chain " + loaded.name()
                     + " has steps declared split: true (" + String.join(", ", ids) + "); a Single Message Transform"
                     + " returns one record or none — run it with the catena CLI instead");
         }
         if (!loaded.statefulSteps().isEmpty()) {
             List<String> ids = loaded.statefulSteps();
             loaded.close();
-            throw new ConfigException(ChainTransformConfig.CHAIN_FILE, file, "chain " + loaded.name()
+            throw new ConfigException(key, shown, "chain " + loaded.name()
                     + " has steps that hold records across inputs (" + String.join(", ", ids) + "): aggregate and"
                     + " correlate run in the catena CLI; in Kafka Connect an SMT sees one record at a time");
         }
         return loaded;
+    }
+
+    private static String abbreviated(String yaml) {
+        String oneLine = yaml.strip().replaceAll("\\s*\\n\\s*", " ");
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
     }
 
     @Override
@@ -93,12 +132,51 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         if (record.value() == null && config.tombstones() == ChainTransformConfig.Tombstones.PASS) {
             return record;
         }
-        Message input = converter.toMessage(record);
+        if (!metricsRegistered) {
+            registerMetrics();
+        }
+        long start = System.nanoTime();
+        ChainMetrics.Result result = ChainMetrics.Result.THROWN;
+        try {
+            FailedRecords.Handled<R> handled = run(record);
+            result = handled.result();
+            return handled.record();
+        } finally {
+            metrics.record(result, System.nanoTime() - start);
+        }
+    }
+
+    /** On the first record, so the task thread's name gives the connector and task. JMX trouble never fails a record. */
+    private void registerMetrics() {
+        metricsRegistered = true;
+        try {
+            registration = ChainMetricsRegistration.register(metrics, config.metricsConnector());
+        } catch (IllegalStateException e) {
+            LOG.warn("chain {}: metrics are not in JMX: {}", chain.name(), e.getMessage());
+        }
+    }
+
+    private FailedRecords.Handled<R> run(R record) {
+        Message input;
+        try {
+            input = converter.toMessage(record);
+        } catch (DataException e) {
+            return failures.unreadable(record, e);
+        }
         Outcome outcome = chain.apply(input);
         return switch (outcome) {
-            case Outcome.Emitted emitted -> converter.toRecord(record, input, single(emitted), chain.name());
-            case Outcome.Dropped dropped -> null;
-            case Outcome.Failed failed -> throw asConnectException(failed.failure());
+            case Outcome.Emitted emitted -> {
+                R out;
+                try {
+                    out = converter.toRecord(record, input, single(emitted), chain.name());
+                } catch (DataException e) {
+                    yield failures.unwritable(record, input, e);
+                }
+                yield new FailedRecords.Handled<>(out, ChainMetrics.Result.EMITTED);
+            }
+            case Outcome.Dropped dropped -> new FailedRecords.Handled<>(null, ChainMetrics.Result.DROPPED);
+            case Outcome.Failed failed -> failures.failed(record, failed.input(), failed.failure(),
+                    asConnectException(failed.failure()));
             case Outcome.Absorbed absorbed -> throw new IllegalStateException("stateful step " + absorbed.stepId()
                     + " in a Connect chain: configure() refuses those");
         };
@@ -120,6 +198,11 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
                 : new DataException(failure.getMessage(), failure);
     }
 
+    /** This transform's counters (null before configure()). */
+    ChainMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
@@ -130,11 +213,27 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         return VERSION;
     }
 
+    /** The project version, from the filtered version.properties. */
+    static String projectVersion() {
+        return VERSION;
+    }
+
     @Override
     public void close() {
-        if (chain != null) {
-            chain.close();
-            chain = null;
+        try {
+            if (registration != null) {
+                registration.close();
+            }
+            if (failures != null) {
+                failures.close();
+            }
+        } finally {
+            registration = null;
+            failures = null;
+            if (chain != null) {
+                chain.close();
+                chain = null;
+            }
         }
     }
 

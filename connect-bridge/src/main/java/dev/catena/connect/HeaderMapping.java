@@ -44,10 +44,19 @@ final class HeaderMapping {
         if (output == originalNeutral || output.sameContent(originalNeutral)) {
             return original;
         }
+        // the k-th output header of a name pairs with the k-th input header of that name
+        java.util.Map<String, List<Header>> byName = new java.util.HashMap<>();
+        for (Header h : original) {
+            byName.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h);
+        }
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         ConnectHeaders out = new ConnectHeaders();
         for (dev.catena.bindings.Headers.Header h : output.entries()) {
-            Header before = original.lastWithName(h.name());
-            if (before != null && Values.deepEquals(originalNeutral.get(h.name()), h.value())) {
+            int k = seen.merge(h.name(), 1, Integer::sum) - 1;
+            List<Header> same = byName.getOrDefault(h.name(), List.of());
+            Header before = k < same.size() ? same.get(k) : same.isEmpty() ? null : same.get(same.size() - 1);
+            Object beforeValue = before == null ? null : NeutralValues.read(before.value(), before.schema(), FieldPath.header(before.key()));
+            if (before != null && k < same.size() && Values.deepEquals(beforeValue, h.value())) {
                 out.add(before);
             } else {
                 add(out, h.name(), h.value(), before == null ? null : before.schema());

@@ -1,0 +1,99 @@
+package dev.catena.connect.smt;
+
+import dev.catena.bindings.Message;
+import dev.catena.connect.MessageRecords;
+import dev.catena.host.ErrorClass;
+import dev.catena.host.StepFailure;
+import dev.catena.host.exec.Exec;
+import dev.catena.host.step.Step;
+import dev.catena.sandbox.SourceLocation;
+import java.util.List;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Runs one configured {@link Transformation} on a message: the message becomes a Connect record
+ * (see {@link MessageRecords}), the transformation's result becomes the step's output, and
+ * {@code null} drops the record.
+ *
+ * <p>Failures keep Connect's meaning: a {@link RetriableException} is a
+ * {@code dependency-failure} (transient, retried by {@code retry:}), a {@link DataException} is
+ * {@code bad-data}, anything else the transformation throws is a {@code script-error}. The
+ * failure's location is the step in the chain file.
+ *
+ * <p>Connect calls a transformation from one task thread; a chain may be run from several
+ * threads (the CLI's parallel branches), so calls into the transformation are serialised.
+ */
+final class SmtStep implements Step {
+    private final String chain;
+    private final String id;
+    private final String className;
+    private final Transformation<?> transformation;
+    private final SourceLocation location;
+    private final MessageRecords records = new MessageRecords();
+
+    SmtStep(String chain, String id, String className, Transformation<?> transformation, SourceLocation location) {
+        this.chain = chain;
+        this.id = id;
+        this.className = className;
+        this.transformation = transformation;
+        this.location = location;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<Message> apply(Message input, Exec x) {
+        ConnectRecord<?> sent;
+        try {
+            sent = records.toRecord(input);
+        } catch (DataException e) {
+            throw failure(ErrorClass.BAD_DATA, input, "cannot give the record to " + name() + ": " + e.getMessage(), e);
+        }
+        ConnectRecord<?> out;
+        try {
+            synchronized (transformation) {
+                out = apply(transformation, sent);
+            }
+        } catch (RetriableException e) {
+            throw failure(ErrorClass.DEPENDENCY_FAILURE, input, name() + ": " + e.getMessage(), e);
+        } catch (DataException e) {
+            throw failure(ErrorClass.BAD_DATA, input, name() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw failure(ErrorClass.SCRIPT_ERROR, input, name() + " threw " + e.getClass().getName() + ": " + e.getMessage(), e);
+        }
+        if (out == null) {
+            x.trace(id, "dropped by " + name());
+            x.droppedBy(id);
+            return List.of();
+        }
+        Message result;
+        try {
+            result = records.fromRecord(out, sent, input);
+        } catch (DataException e) {
+            throw failure(ErrorClass.BAD_DATA, input, name() + " returned a record Catena cannot read: " + e.getMessage(), e);
+        }
+        if (x.tracing()) {
+            x.trace(id, "ran " + name(), result);
+        }
+        return List.of(result);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the record's class is whatever the transformation was written for
+    private static ConnectRecord<?> apply(Transformation t, ConnectRecord<?> record) {
+        return (ConnectRecord<?>) t.apply((ConnectRecord) record);
+    }
+
+    private String name() {
+        return "SMT " + SmtStepKind.simpleName(className);
+    }
+
+    private StepFailure failure(ErrorClass errorClass, Message input, String reason, Throwable cause) {
+        return new StepFailure(chain, id, errorClass, location, input.describe(), reason, cause);
+    }
+}
