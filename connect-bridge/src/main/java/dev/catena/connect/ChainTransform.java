@@ -7,6 +7,13 @@ import dev.catena.connect.metrics.ChainMetricsRegistration;
 import dev.catena.host.Chain;
 import dev.catena.host.ChainLoader;
 import dev.catena.host.Outcome;
+import dev.catena.host.RecordProcessor;
+import dev.catena.host.swap.ChainWatcher;
+import dev.catena.host.swap.Signatures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
 import dev.catena.host.StepFailure;
 import dev.catena.host.spec.ChainLoadException;
 import java.io.IOException;
@@ -59,7 +66,8 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
 
     private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
     private ChainTransformConfig config;
-    private Chain chain;
+    private RecordProcessor chain;
+    private ChainWatcher watcher;
     private RecordConverter converter;
     private FailedRecords failures;
     private ChainMetrics metrics;
@@ -80,14 +88,49 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         ChainTransformConfig parsed = ChainTransformConfig.parse(props);
         DeadLetterQueue dlq = parsed.onError() == ChainTransformConfig.OnError.DLQ
                 ? new DeadLetterQueue(parsed.dlqTopic(), parsed.dlqProducer(), producers) : null;
-        Chain loaded = load(parsed);
+        ChainWatcher watching = parsed.watch() ? watch(parsed) : null;
+        RecordProcessor loaded = watching != null ? watching.live() : load(parsed);
         close();
         config = parsed;
         chain = loaded;
+        watcher = watching;
         converter = new RecordConverter();
         failures = new FailedRecords(loaded.name(), parsed.onError(), dlq);
         metrics = new ChainMetrics(loaded.name());
         metricsRegistered = false;
+    }
+
+    /** A watched chain: versions swap in while the task runs; every version must pass the checks {@link #load} makes. */
+    private static ChainWatcher watch(ChainTransformConfig cfg) {
+        Path state = cfg.watchStateDir() != null ? Path.of(cfg.watchStateDir())
+                : cfg.chainFile().toAbsolutePath().getParent().resolve(".catena")
+                        .resolve(cfg.chainFile().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""))
+                        .resolve("connect-" + Integer.toHexString(System.identityHashCode(cfg)));
+        ChainWatcher w;
+        try {
+            PublicKey trusted = cfg.watchTrustedKey() == null ? null : Signatures.readPublic(Path.of(cfg.watchTrustedKey()));
+            w = ChainWatcher.open(cfg.chainFile(), cfg.hostOptions(), new ChainWatcher.Options(trusted, state,
+                    Duration.ofMillis(cfg.watchDebounceMs()), 20, ChainTransform::connectProblem));
+        } catch (ChainLoadException e) {
+            throw new ConfigException(cfg.chainKey(), cfg.chainFile().toString(), "must name a chain that loads; " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException(ChainTransformConfig.WATCH_TRUSTED_KEY, cfg.watchTrustedKey(), e.getMessage());
+        }
+        w.watch();
+        return w;
+    }
+
+    /** Why Connect cannot run a chain (it may split records, or hold them), or null. */
+    static String connectProblem(Chain c) {
+        if (c.canSplit()) {
+            return "chain " + c.name() + " has steps declared split: true (" + String.join(", ", c.splittingSteps())
+                    + "); a Single Message Transform returns one record or none — run it with the catena CLI instead";
+        }
+        if (!c.statefulSteps().isEmpty()) {
+            return "chain " + c.name() + " has steps that hold records across inputs (" + String.join(", ", c.statefulSteps())
+                    + "): aggregate and correlate run in the catena CLI; in Kafka Connect an SMT sees one record at a time";
+        }
+        return null;
     }
 
     private static Chain load(ChainTransformConfig cfg) {
@@ -102,19 +145,10 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
             throw new ConfigException(key, shown, (cfg.chainFile() != null ? "must name" : "must be") + " a chain that loads; "
                     + e.getMessage());
         }
-        if (loaded.canSplit()) {
-            List<String> ids = loaded.splittingSteps();
+        String problem = connectProblem(loaded);
+        if (problem != null) {
             loaded.close();
-            throw new ConfigException(key, shown, "chain " + loaded.name()
-                    + " has steps declared split: true (" + String.join(", ", ids) + "); a Single Message Transform"
-                    + " returns one record or none — run it with the catena CLI instead");
-        }
-        if (!loaded.statefulSteps().isEmpty()) {
-            List<String> ids = loaded.statefulSteps();
-            loaded.close();
-            throw new ConfigException(key, shown, "chain " + loaded.name()
-                    + " has steps that hold records across inputs (" + String.join(", ", ids) + "): aggregate and"
-                    + " correlate run in the catena CLI; in Kafka Connect an SMT sees one record at a time");
+            throw new ConfigException(key, shown, problem);
         }
         return loaded;
     }
@@ -163,7 +197,7 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         } catch (DataException e) {
             return failures.unreadable(record, e);
         }
-        Outcome outcome = chain.apply(input);
+        Outcome outcome = chain.apply(input, null);
         return switch (outcome) {
             case Outcome.Emitted emitted -> {
                 R out;
@@ -198,6 +232,11 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
                 : new DataException(failure.getMessage(), failure);
     }
 
+    /** The watcher of a {@code watch=true} transform, else null. */
+    ChainWatcher watcher() {
+        return watcher;
+    }
+
     /** This transform's counters (null before configure()). */
     ChainMetrics metrics() {
         return metrics;
@@ -230,7 +269,11 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         } finally {
             registration = null;
             failures = null;
-            if (chain != null) {
+            if (watcher != null) {
+                watcher.close();   // closes its live chain too
+                watcher = null;
+                chain = null;
+            } else if (chain != null) {
                 chain.close();
                 chain = null;
             }

@@ -33,6 +33,10 @@ final class ChainTransformConfig {
     /** Keys with this prefix go, without it, to the dead-letter producer. */
     static final String DLQ_PRODUCER_PREFIX = "dlq.producer.";
     static final String METRICS_CONNECTOR = "metrics.connector";
+    static final String WATCH = "watch";
+    static final String WATCH_DEBOUNCE_MS = "watch.debounce.ms";
+    static final String WATCH_TRUSTED_KEY = "watch.trusted.key";
+    static final String WATCH_STATE_DIR = "watch.state.dir";
 
     /** The display name of an inline chain in problems: {@code chain.inline:3:7: unknown key 'jss'}. */
     static final String INLINE_NAME = CHAIN_INLINE;
@@ -107,6 +111,18 @@ final class ChainTransformConfig {
             .define(DLQ_BOOTSTRAP_SERVERS, Type.STRING, null, Importance.MEDIUM,
                     "With on.error=dlq: the Kafka cluster of dlq.topic (host:port,...). Further producer settings:"
                             + " dlq.producer.<producer key>, e.g. dlq.producer.security.protocol=SSL.")
+            .define(WATCH, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Reload the chain when its files change, without restarting the task: each change is validated,"
+                            + " fixture-tested and versioned; a broken one is refused and the running version keeps"
+                            + " serving (see docs/hot-swap.md). Needs chain.file.")
+            .define(WATCH_DEBOUNCE_MS, Type.LONG, 150L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "With watch: quiet time after the last file change before the chain is reloaded, ms.")
+            .define(WATCH_TRUSTED_KEY, Type.STRING, null, Importance.LOW,
+                    "With watch: an Ed25519 public key file (catena keygen); only files with a valid detached"
+                            + " signature (FILE.sig, catena sign) then load.")
+            .define(WATCH_STATE_DIR, Type.STRING, null, Importance.LOW,
+                    "With watch: where this task writes status.json and audit.jsonl (default: .catena/<chain>/connect-<id>"
+                            + " beside the chain file, one per transform instance).")
             .define(METRICS_CONNECTOR, Type.STRING, null, Importance.LOW,
                     "The 'connector' key of this transform's JMX metrics"
                             + " (dev.catena:type=chain-metrics,connector=...,task=...,chain=...). Default: the connector"
@@ -123,8 +139,16 @@ final class ChainTransformConfig {
     private final String dlqTopic;
     private final Map<String, Object> dlqProducer;
     private final String metricsConnector;
+    private final boolean watch;
+    private final long watchDebounceMs;
+    private final String watchTrustedKey;
+    private final String watchStateDir;
 
     private ChainTransformConfig(AbstractConfig parsed) {
+        this.watch = parsed.getBoolean(WATCH);
+        this.watchDebounceMs = parsed.getLong(WATCH_DEBOUNCE_MS);
+        this.watchTrustedKey = parsed.getString(WATCH_TRUSTED_KEY);
+        this.watchStateDir = parsed.getString(WATCH_STATE_DIR);
         String file = parsed.getString(CHAIN_FILE);
         this.chainInline = parsed.getString(CHAIN_INLINE);
         String dir = parsed.getString(SCRIPTS_DIR);
@@ -138,6 +162,9 @@ final class ChainTransformConfig {
         }
         if (chainInline != null && chainInline.isBlank()) {
             throw new ConfigException(CHAIN_INLINE, chainInline, "must be the chain's YAML text");
+        }
+        if (watch && file == null) {
+            throw new ConfigException(WATCH, true, "needs chain.file: an inline chain has no files to watch");
         }
         if (dir != null && file != null) {
             throw new ConfigException(SCRIPTS_DIR, dir, "is only used with " + CHAIN_INLINE + "; the scripts of "
@@ -182,6 +209,22 @@ final class ChainTransformConfig {
     }
 
     /** The chain file, or null for an inline chain. */
+    boolean watch() {
+        return watch;
+    }
+
+    long watchDebounceMs() {
+        return watchDebounceMs;
+    }
+
+    String watchTrustedKey() {
+        return watchTrustedKey;
+    }
+
+    String watchStateDir() {
+        return watchStateDir;
+    }
+
     Path chainFile() {
         return chainFile;
     }

@@ -42,7 +42,10 @@ class ChainTransformConfigTest {
         ConfigDef def = new ChainTransform<SinkRecord>().config();
 
         assertEquals(Set.of("chain.file", "chain.inline", "scripts.dir", "pool.size", "time.limit.ms", "statement.limit",
-                "tombstones", "on.error", "dlq.topic", "dlq.bootstrap.servers", "metrics.connector"), def.names());
+                "tombstones", "on.error", "dlq.topic", "dlq.bootstrap.servers", "metrics.connector", "watch", "watch.debounce.ms",
+                "watch.trusted.key", "watch.state.dir"), def.names());
+        assertEquals(false, def.configKeys().get("watch").defaultValue);
+        assertEquals(150L, def.configKeys().get("watch.debounce.ms").defaultValue);
         assertEquals(null, def.configKeys().get("chain.file").defaultValue);
         assertEquals(null, def.configKeys().get("chain.inline").defaultValue);
         assertEquals("fail", def.configKeys().get("on.error").defaultValue);

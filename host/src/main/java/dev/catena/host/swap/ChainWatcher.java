@@ -50,7 +50,11 @@ public final class ChainWatcher implements AutoCloseable {
      * @param debounce quiet time after the last change before reloading
      * @param history  versions kept for rollback
      */
-    public record Options(PublicKey trusted, Path stateDir, Duration debounce, int history) {
+    public record Options(PublicKey trusted, Path stateDir, Duration debounce, int history, java.util.function.Function<Chain, String> veto) {
+        public Options(PublicKey trusted, Path stateDir, Duration debounce, int history) {
+            this(trusted, stateDir, debounce, history, c -> null);
+        }
+
         public Path auditFile() {
             return stateDir.resolve("audit.jsonl");
         }
@@ -92,7 +96,7 @@ public final class ChainWatcher implements AutoCloseable {
         AuditLog audit = new AuditLog(watch.auditFile());
         Sandbox sandbox = new Sandbox(options.sandbox());
         try {
-            ChainVersion first = load(chainFile, options, watch.trusted(), new VersionFiles(watch.trusted()), sandbox);
+            ChainVersion first = load(chainFile, options, watch, new VersionFiles(watch.trusted()), sandbox);
             audit.record(options.clock().getAsLong(), first.chain().name(), "load", first.id(), null, first.fileHashes(), "ok", null);
             ChainWatcher w = new ChainWatcher(chainFile, options, watch, audit, new LiveChain(first, sandbox, audit,
                     options.clock(), watch.history()));
@@ -113,7 +117,7 @@ public final class ChainWatcher implements AutoCloseable {
         return audit;
     }
 
-    private static ChainVersion load(Path chainFile, HostOptions options, PublicKey trusted, VersionFiles files, Sandbox sandbox) {
+    private static ChainVersion load(Path chainFile, HostOptions options, Options watch, VersionFiles files, Sandbox sandbox) {
         HostOptions o = options.withFiles(files);
         YamlNode doc = ChainLoader.document(chainFile, o);
         List<Problem> problems = new ArrayList<>();
@@ -122,6 +126,11 @@ public final class ChainWatcher implements AutoCloseable {
             throw new ChainLoadException(problems);
         }
         Chain chain = ChainLoader.fromDocument(doc, chainFile, o, sandbox);
+        String vetoed = watch.veto().apply(chain);
+        if (vetoed != null) {
+            chain.close();
+            throw new ChainLoadException(List.of(new Problem(chainFile.toString(), 0, 0, vetoed)));
+        }
         if (doc.get("fixtures") != null) {
             // fixtures run on a chain of their own: stateful steps must not keep their records
             try (Chain probe = ChainLoader.fromDocument(doc, chainFile, o, sandbox)) {
@@ -145,7 +154,7 @@ public final class ChainWatcher implements AutoCloseable {
         ChainVersion v;
         VersionFiles files = new VersionFiles(watch.trusted());
         try {
-            v = load(chainFile, options, watch.trusted(), files, live.sandbox());
+            v = load(chainFile, options, watch, files, live.sandbox());
         } catch (ChainLoadException e) {
             String reason = e.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
             return refuse(files.versionId(), reason);
@@ -202,7 +211,7 @@ public final class ChainWatcher implements AutoCloseable {
         }
         ChainVersion v;
         try {
-            v = load(chainFile, options, null, files.replay(), live.sandbox());
+            v = load(chainFile, options, watch, files.replay(), live.sandbox());
         } catch (RuntimeException e) {
             return refuse("rollback-" + target, "rollback to " + target + " failed: " + e.getMessage());
         }
