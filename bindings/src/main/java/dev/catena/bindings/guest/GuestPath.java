@@ -1,12 +1,10 @@
 package dev.catena.bindings.guest;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -15,20 +13,30 @@ import java.util.function.Supplier;
  * of keys and indexes. Views resolve their container from the root on every access and copy on
  * first write: the written container and each container above it is copied once (shallow) and
  * put in place of the original, so a script that changes two fields of a large record copies two
- * small maps, and the input record is never changed. A view a script kept while the record
- * changed under it still sees the record as it is now.
+ * small maps, and the input record is never changed.
+ *
+ * <p>A view follows its container as the guest would expect of an object reference: when the
+ * record's entry is replaced by the copy made on write, the view follows the copy; when the entry
+ * is removed or replaced by something else (a field deleted or moved, a list element shifted),
+ * the view detaches and keeps the container it had, so moving a map keeps its content.
  */
 final class GuestPath {
     /** The containers one message view has copied, and may therefore change in place. */
     static final class Owner {
-        private final Set<Object> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Copies made on write, each to the container it was copied from. */
+        private final Map<Object, Object> copiedFrom = new IdentityHashMap<>();
 
         boolean owns(Object container) {
-            return owned.contains(container);
+            return copiedFrom.containsKey(container);
         }
 
-        void own(Object container) {
-            owned.add(container);
+        void own(Object copy, Object original) {
+            copiedFrom.put(copy, original);
+        }
+
+        /** Whether {@code now} is the copy made of {@code before} (or {@code before} itself). */
+        boolean same(Object now, Object before) {
+            return now == before || now != null && copiedFrom.get(now) == before;
         }
     }
 
@@ -37,39 +45,52 @@ final class GuestPath {
     private final Supplier<Object> rootGet;
     private final Consumer<Object> rootSet;
     private final Owner owner;
+    /** The container this view saw last; kept when the record no longer holds it (detached). */
+    private Object last;
+    private boolean detached;
 
-    private GuestPath(GuestPath parent, Object step, Supplier<Object> rootGet, Consumer<Object> rootSet, Owner owner) {
+    private GuestPath(GuestPath parent, Object step, Supplier<Object> rootGet, Consumer<Object> rootSet, Owner owner, Object container) {
         this.parent = parent;
         this.step = step;
         this.rootGet = rootGet;
         this.rootSet = rootSet;
         this.owner = owner;
+        this.last = container;
     }
 
     /** A writable root (a message's key or value). */
     static GuestPath root(Supplier<Object> get, Consumer<Object> set, Owner owner) {
-        return new GuestPath(null, null, get, set, owner);
+        return new GuestPath(null, null, get, set, owner, get.get());
     }
 
     /** A read-only root on a fixed container (parameters, conditions). */
     static GuestPath fixed(Object container) {
-        return new GuestPath(null, null, () -> container, null, null);
+        return new GuestPath(null, null, () -> container, null, null, container);
     }
 
-    GuestPath child(Object keyOrIndex) {
-        return new GuestPath(this, keyOrIndex, rootGet, rootSet, owner);
+    /** The path of an entry of this container, which holds {@code container} there now. */
+    GuestPath child(Object keyOrIndex, Object container) {
+        return new GuestPath(this, keyOrIndex, rootGet, rootSet, owner, container);
     }
 
     boolean writable() {
         return owner != null;
     }
 
-    /** The container as it is now, or null when the path no longer leads to one. */
+    /** The container as it is now: the record's, or the one this view kept after it was moved away. */
     Object resolve() {
-        if (parent == null) {
-            return rootGet.get();
+        if (detached) {
+            return last;
         }
-        return get(parent.resolve(), step);
+        Object cur = parent == null ? rootGet.get() : get(parent.resolve(), step);
+        if (last == null || owner == null) {
+            last = cur;
+        } else if (owner.same(cur, last)) {
+            last = cur;
+        } else {
+            detached = true;   // removed or replaced: keep what this view referred to
+        }
+        return last;
     }
 
     /** The container, copied first if this message view does not own it yet. */
@@ -77,26 +98,37 @@ final class GuestPath {
         if (owner == null) {
             throw new UnsupportedOperationException("read-only");
         }
-        if (parent == null) {
-            Object cur = rootGet.get();
-            if (!owner.owns(cur)) {
-                cur = copy(cur);
-                rootSet.accept(cur);
-                owner.own(cur);
-            }
+        Object cur = resolve();
+        if (cur == null) {
+            throw new IllegalStateException("this part of the record is no longer a map or a list");
+        }
+        if (owner.owns(cur)) {
             return cur;
         }
-        Object container = parent.forWrite();
-        Object cur = get(container, step);
-        if (cur == null) {
-            throw new IllegalStateException("this part of the record was removed or replaced");
+        Object copy = copy(cur);
+        owner.own(copy, cur);
+        if (!detached) {
+            if (parent == null) {
+                rootSet.accept(copy);
+            } else {
+                put(parent.forWrite(), step, copy);
+            }
         }
-        if (!owner.owns(cur)) {
-            cur = copy(cur);
-            put(container, step, cur);
-            owner.own(cur);
+        last = copy;
+        return copy;
+    }
+
+    /**
+     * The container to place elsewhere in the record when a script assigns this view: owned (copied
+     * once if need be), so that later writes through this view show wherever it was placed, as
+     * with an object reference. A read-only view gives its container as it is.
+     */
+    Object forPlacement() {
+        if (owner == null) {
+            return resolve();
         }
-        return cur;
+        Object cur = resolve();
+        return cur == null ? null : forWrite();
     }
 
     @SuppressWarnings("unchecked")

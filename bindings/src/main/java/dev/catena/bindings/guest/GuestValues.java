@@ -39,7 +39,7 @@ public final class GuestValues {
 
     /** The view of an entry of a viewed container. */
     static Object child(GuestPath parent, Object keyOrIndex, Object v) {
-        return v instanceof Map || v instanceof List ? container(parent.child(keyOrIndex), v) : scalar(v);
+        return v instanceof Map || v instanceof List ? container(parent.child(keyOrIndex, v), v) : scalar(v);
     }
 
     private static Object container(GuestPath path, Object v) {
@@ -78,10 +78,10 @@ public final class GuestValues {
         if (v.isProxyObject()) {
             Object p = v.asProxyObject();
             if (p instanceof MapView mv) {
-                return mv.map();
+                return mv.forPlacement();
             }
             if (p instanceof ListView lv) {
-                return lv.list();
+                return lv.forPlacement();
             }
             if (p instanceof BytesView bv) {
                 return bv.bytes();

@@ -19,6 +19,13 @@ final class ListView implements ProxyArray {
         return l instanceof List<?> ? (List<Object>) l : List.of();
     }
 
+    /** The list, owned by the message view, to place elsewhere in the record (see {@link GuestPath#forPlacement()}). */
+    @SuppressWarnings("unchecked")
+    List<Object> forPlacement() {
+        Object l = path.forPlacement();
+        return l instanceof List<?> ? (List<Object>) l : List.of();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object> writable() {
         if (!path.writable()) {

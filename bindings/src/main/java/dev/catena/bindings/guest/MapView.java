@@ -30,6 +30,13 @@ final class MapView implements ProxyObject, ProxyHashMap {
         return m instanceof Map<?, ?> ? (Map<String, Object>) m : Map.of();
     }
 
+    /** The map, owned by the message view, to place elsewhere in the record (see {@link GuestPath#forPlacement()}). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> forPlacement() {
+        Object m = path.forPlacement();
+        return m instanceof Map<?, ?> ? (Map<String, Object>) m : Map.of();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> writable() {
         if (!path.writable()) {

@@ -34,8 +34,7 @@ public final class MessageView implements ProxyObject {
     private final HeadersView headers;
 
     private final boolean readOnly;
-    private final GuestPath keyRoot;
-    private final GuestPath valueRoot;
+    private final GuestPath.Owner owner;
 
     public MessageView(Message source) {
         this(source, false);
@@ -47,9 +46,7 @@ public final class MessageView implements ProxyObject {
         // no copy: views copy what a script writes, on first write (GuestPath)
         this.key = source.key();
         this.value = source.value();
-        GuestPath.Owner owner = readOnly ? null : new GuestPath.Owner();
-        this.keyRoot = readOnly ? GuestPath.fixed(source.key()) : GuestPath.root(() -> this.key, v -> this.key = v, owner);
-        this.valueRoot = readOnly ? GuestPath.fixed(source.value()) : GuestPath.root(() -> this.value, v -> this.value = v, owner);
+        this.owner = readOnly ? null : new GuestPath.Owner();
         this.topic = source.topic();
         this.timestamp = source.timestamp();
         this.keySchema = source.keySchema();
@@ -141,8 +138,9 @@ public final class MessageView implements ProxyObject {
     @Override
     public Object getMember(String name) {
         return switch (name) {
-            case "key" -> GuestValues.root(keyRoot, key);
-            case "value" -> GuestValues.root(valueRoot, value);
+            // a fresh root path per view: a view of an old value detaches from the new one
+            case "key" -> GuestValues.root(readOnly ? GuestPath.fixed(key) : GuestPath.root(() -> key, v -> key = v, owner), key);
+            case "value" -> GuestValues.root(readOnly ? GuestPath.fixed(value) : GuestPath.root(() -> value, v -> value = v, owner), value);
             case "topic" -> topic;
             case "partition" -> source.partition();
             case "offset" -> source.offset();

@@ -80,7 +80,7 @@ class LazyViewPropertyTest {
         for (int i = 0; i < n; i++) {
             String p = paths.get(r.nextInt(paths.size()));
             String guard = "(t => t !== null && typeof t === 'object' && !Array.isArray(t))";
-            switch (r.nextInt(6)) {
+            switch (r.nextInt(8)) {
                 case 0 -> b.append("out.push(JSON.stringify(").append(optional(p)).append(" ?? null));\n");
                 case 1 -> b.append("{ const t = ").append(optional(p)).append("; if (").append(guard).append("(t)) t.n")
                         .append(r.nextInt(3)).append(" = ").append(literal(r)).append("; }\n");
@@ -90,8 +90,15 @@ class LazyViewPropertyTest {
                         .append(literal(r)).append("); }\n");
                 case 4 -> b.append("{ const t = ").append(optional(p)).append("; if (Array.isArray(t) && t.length > 0) t[0] = ")
                         .append(literal(r)).append("; }\n");
-                default -> b.append("{ const t = ").append(optional(p)).append("; if (").append(guard).append("(t)) t.obj = {x: [1, {y: ")
+                case 5 -> b.append("{ const t = ").append(optional(p)).append("; if (").append(guard).append("(t)) t.obj = {x: [1, {y: ")
                         .append(r.nextInt(9)).append("}], s: 'q'}; }\n");
+                // move an entry: read it, delete it, put it elsewhere (the view must keep its content)
+                case 6 -> b.append("{ const t = ").append(optional(p)).append("; if (").append(guard)
+                        .append("(t)) { const k = Object.keys(t)[0]; if (k !== undefined) { const m = t[k]; delete t[k]; t.moved")
+                        .append(r.nextInt(3)).append(" = m; if (").append(guard).append("(m)) m.touched = true; } } }\n");
+                // remove a list's first element while holding a view of its second
+                default -> b.append("{ const t = ").append(optional(p)).append("; if (Array.isArray(t) && t.length > 1) {")
+                        .append(" const second = t[1]; t.splice(0, 1); out.push(JSON.stringify(second)); } }\n");
             }
         }
         return b.toString();
