@@ -4,6 +4,7 @@ import dev.catena.bindings.Message;
 import dev.catena.connect.dlq.DeadLetterQueue;
 import dev.catena.connect.metrics.ChainMetrics;
 import dev.catena.connect.metrics.ChainMetricsRegistration;
+import dev.catena.connect.metrics.StepMetrics;
 import dev.catena.host.Chain;
 import dev.catena.host.ChainLoader;
 import dev.catena.host.Outcome;
@@ -71,6 +72,7 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
     private RecordConverter converter;
     private FailedRecords failures;
     private ChainMetrics metrics;
+    private StepMetrics stepMetrics;
     private ChainMetricsRegistration registration;
     private boolean metricsRegistered;
 
@@ -88,9 +90,11 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         ChainTransformConfig parsed = ChainTransformConfig.parse(props);
         DeadLetterQueue dlq = parsed.onError() == ChainTransformConfig.OnError.DLQ
                 ? new DeadLetterQueue(parsed.dlqTopic(), parsed.dlqProducer(), producers) : null;
-        ChainWatcher watching = parsed.watch() ? watch(parsed) : null;
-        RecordProcessor loaded = watching != null ? watching.live() : load(parsed);
+        StepMetrics steps = new StepMetrics();
+        ChainWatcher watching = parsed.watch() ? watch(parsed, steps) : null;
+        RecordProcessor loaded = watching != null ? watching.live() : load(parsed, steps);
         close();
+        stepMetrics = steps;
         config = parsed;
         chain = loaded;
         watcher = watching;
@@ -101,7 +105,7 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
     }
 
     /** A watched chain: versions swap in while the task runs; every version must pass the checks {@link #load} makes. */
-    private static ChainWatcher watch(ChainTransformConfig cfg) {
+    private static ChainWatcher watch(ChainTransformConfig cfg, StepMetrics steps) {
         Path state = cfg.watchStateDir() != null ? Path.of(cfg.watchStateDir())
                 : cfg.chainFile().toAbsolutePath().getParent().resolve(".catena")
                         .resolve(cfg.chainFile().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""))
@@ -109,7 +113,7 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         ChainWatcher w;
         try {
             PublicKey trusted = cfg.watchTrustedKey() == null ? null : Signatures.readPublic(Path.of(cfg.watchTrustedKey()));
-            w = ChainWatcher.open(cfg.chainFile(), cfg.hostOptions(), new ChainWatcher.Options(trusted, state,
+            w = ChainWatcher.open(cfg.chainFile(), cfg.hostOptions().withStepListener(steps), new ChainWatcher.Options(trusted, state,
                     Duration.ofMillis(cfg.watchDebounceMs()), 20, ChainTransform::connectProblem));
         } catch (ChainLoadException e) {
             throw new ConfigException(cfg.chainKey(), cfg.chainFile().toString(), "must name a chain that loads; " + e.getMessage());
@@ -133,14 +137,15 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         return null;
     }
 
-    private static Chain load(ChainTransformConfig cfg) {
+    private static Chain load(ChainTransformConfig cfg, StepMetrics steps) {
         String key = cfg.chainKey();
         String shown = cfg.chainFile() != null ? cfg.chainFile().toString() : abbreviated(cfg.chainInline());
         Chain loaded;
         try {
             loaded = cfg.chainFile() != null
-                    ? ChainLoader.load(cfg.chainFile(), cfg.hostOptions())
-                    : ChainLoader.fromText(cfg.chainInline(), ChainTransformConfig.INLINE_NAME, cfg.scriptsDir(), cfg.hostOptions());
+                    ? ChainLoader.load(cfg.chainFile(), cfg.hostOptions().withStepListener(steps))
+                    : ChainLoader.fromText(cfg.chainInline(), ChainTransformConfig.INLINE_NAME, cfg.scriptsDir(),
+                            cfg.hostOptions().withStepListener(steps));
         } catch (ChainLoadException e) {
             throw new ConfigException(key, shown, (cfg.chainFile() != null ? "must name" : "must be") + " a chain that loads; "
                     + e.getMessage());
@@ -185,6 +190,7 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         metricsRegistered = true;
         try {
             registration = ChainMetricsRegistration.register(metrics, config.metricsConnector());
+            stepMetrics.attach(registration.name());
         } catch (IllegalStateException e) {
             LOG.warn("chain {}: metrics are not in JMX: {}", chain.name(), e.getMessage());
         }
@@ -237,6 +243,11 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         return watcher;
     }
 
+    /** This transform's per-step counters (null before configure()). */
+    StepMetrics stepMetrics() {
+        return stepMetrics;
+    }
+
     /** This transform's counters (null before configure()). */
     ChainMetrics metrics() {
         return metrics;
@@ -262,6 +273,9 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         try {
             if (registration != null) {
                 registration.close();
+            }
+            if (stepMetrics != null) {
+                stepMetrics.close();
             }
             if (failures != null) {
                 failures.close();

@@ -68,4 +68,30 @@ class ChainTransformMetricsTest {
             t.close();
         }
     }
+
+    @Test
+    void apply_countsEachStep_inBeansNamedAfterTheChainsBean() throws Exception {
+        ChainTransform<SinkRecord> t = InlineChains.transform(CHAIN, "metrics.connector", "metrics-test-steps");
+        String base = "dev.catena:type=chain-metrics,connector=metrics-test-steps,task=0,chain=metered,step=";
+        ObjectName dropTests = new ObjectName(base + ObjectName.quote("drop-tests"));
+        ObjectName lookup = new ObjectName(base + ObjectName.quote("lookup"));
+        try {
+            t.apply(record(Map.of("id", 1L)));
+            t.apply(record(Map.of("test", true)));
+            assertThrows(DataException.class, () -> t.apply(record(Map.of("fail", true))));
+
+            // drop-tests saw all three records (its when: let two through), lookup the two it was given
+            assertEquals(3L, server.getAttribute(dropTests, "records-total"));
+            assertEquals(1L, server.getAttribute(dropTests, "dropped-total"));
+            assertEquals(2L, server.getAttribute(dropTests, "passed-total"));
+            assertEquals(2L, server.getAttribute(lookup, "records-total"));
+            assertEquals(1L, server.getAttribute(lookup, "passed-total"));
+            assertEquals(1L, server.getAttribute(lookup, "errors-total"));
+            assertTrue((Long) server.getAttribute(lookup, "latency-max-ns") > 0);
+        } finally {
+            t.close();
+        }
+        assertFalse(server.isRegistered(dropTests));
+        assertFalse(server.isRegistered(lookup));
+    }
 }

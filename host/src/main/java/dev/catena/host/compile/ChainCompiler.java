@@ -109,7 +109,15 @@ public final class ChainCompiler {
             scope.problem(steps, "'steps' must be a non-empty list of steps, found " + steps.kindName());
             return List.of();
         }
-        return list(steps, true);
+        List<Step> top = list(steps, true);
+        if (options.steps() == dev.catena.host.spi.StepListener.NONE) {
+            return top;
+        }
+        List<Step> observed = new ArrayList<>(top.size());
+        for (Step s : top) {
+            observed.add(s instanceof StatefulStep ? s : new dev.catena.host.step.ObservedStep(scope.chain(), s, options.steps()));
+        }
+        return observed;
     }
 
     /** A list of steps (or one step map) as a list, folded, fused and checked for unreachable steps. */
