@@ -101,6 +101,9 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
         converter = new RecordConverter();
         failures = new FailedRecords(loaded.name(), parsed.onError(), dlq);
         metrics = new ChainMetrics(loaded.name());
+        if (watching != null) {
+            metrics.versioned(() -> watching.live().current().id(), watching.live()::refusals);
+        }
         metricsRegistered = false;
     }
 

@@ -65,6 +65,9 @@ class ChainTransformWatchTest {
             Map<String, Object> entry = refused.get(30, TimeUnit.SECONDS);
             assertTrue(String.valueOf(entry.get("reason")).contains("split: true"), entry.toString());
             assertEquals(2L, ((Map<?, ?>) t.apply(record(3)).value()).get("version"));
+            // JMX carries the version serving records and the refusals
+            assertEquals(t.watcher().live().current().id(), t.metrics().getAttribute("version"));
+            assertEquals(1L, t.metrics().getAttribute("refusals-total"));
             // the audit log is beside the chain, one directory per transform instance
             try (var dirs = Files.list(dir.resolve(".catena/chain"))) {
                 Path audit = dirs.findFirst().orElseThrow().resolve("audit.jsonl");

@@ -72,6 +72,15 @@ public final class ChainMetrics implements DynamicMBean {
                 this::latencyMaxNanos));
     }
 
+    /**
+     * A watched chain's version id and count of refused changes (see docs/hot-swap.md), as the
+     * {@code version} and {@code refusals-total} attributes.
+     */
+    public void versioned(Supplier<String> version, Supplier<Long> refusals) {
+        attributes.put("version", new Attr("java.lang.String", "Id (content hash) of the chain version serving records", version::get));
+        counter("refusals-total", "Changes to the chain's files refused (the running version kept serving)", refusals);
+    }
+
     private void counter(String name, String description, Supplier<Long> value) {
         attributes.put(name, new Attr("long", description, value::get));
     }

@@ -137,18 +137,20 @@ class HotSwapConnectIT {
         String atTransform = "save → first record processed by the new version (transform)";
         String onTopic = "save → first record of the new version on the topic (consumer)";
         String toSwap = "save → swap in the audit log (ms clock)";
+        String rename = "the save itself (rename of tag.js.tmp over tag.js)";
         long[] savedAtMillis = new long[SWAPS];
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(w.topic())) {
             VersionedArrivals arrivals = new VersionedArrivals(consumer, 0);
             waitFor(arrivals, "records of version 1", () -> arrivals.count(1) >= SETTLE);
             for (int i = 0; i < SWAPS; i++) {
                 long version = i + 2;
-                long saved = save(w.script(), tagScript(version));
-                savedAtMillis[i] = System.currentTimeMillis();
+                Save saved = save(w.script(), tagScript(version));
+                savedAtMillis[i] = saved.millis();
                 waitFor(arrivals, "version " + version + " at the transform and on the topic",
                         () -> arrivals.firstArrival(version) != null && VersionProbe.firstSeen(w.connector(), version) != null);
-                table.add(atTransform, VersionProbe.firstSeen(w.connector(), version) - saved);
-                table.add(onTopic, arrivals.firstArrival(version) - saved);
+                table.add(atTransform, VersionProbe.firstSeen(w.connector(), version) - saved.before());
+                table.add(onTopic, arrivals.firstArrival(version) - saved.before());
+                table.add(rename, saved.after() - saved.before());
             }
             stop(w);
             assertEquals(List.of(), arrivals.unreadable(), "records without an id and a version");
@@ -233,12 +235,25 @@ class HotSwapConnectIT {
         return script;
     }
 
-    /** Saves {@code text} as an editor saving safely does; returns {@link System#nanoTime()} once it is in place. */
-    private static long save(Path file, String text) throws IOException {
+    /**
+     * Saves {@code text} as an editor saving safely does: writes {@code <file>.tmp}, then renames it
+     * over {@code file}. The save is the rename.
+     */
+    private static Save save(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text);
+        long millis = System.currentTimeMillis();
+        long before = System.nanoTime();
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return System.nanoTime();
+        return new Save(before, System.nanoTime(), millis);
+    }
+
+    /**
+     * When a save happened: {@link System#nanoTime()} just before and just after the rename, and the
+     * wall clock just before it. Latencies are measured from {@code before}: on a busy machine the
+     * saving thread may be descheduled right after the rename while the watcher already reloads.
+     */
+    private record Save(long before, long after, long millis) {
     }
 
     /** The one audit.jsonl under the state directory, or null while there is none. */

@@ -49,6 +49,7 @@ public final class LiveChain implements RecordProcessor {
     private long shadowCompared;
     private long shadowDiffers;
     private volatile String lastRefusal;
+    private final java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
 
     LiveChain(ChainVersion first, Sandbox sandbox, AuditLog audit, LongSupplier clock, int historySize) {
         this.name = first.chain().name();
@@ -257,6 +258,12 @@ public final class LiveChain implements RecordProcessor {
 
     void refused(String reason) {
         lastRefusal = reason;
+        refusals.incrementAndGet();
+    }
+
+    /** Changes refused so far. */
+    public long refusals() {
+        return refusals.get();
     }
 
     private void retire(ChainVersion v) {
@@ -356,6 +363,7 @@ public final class LiveChain implements RecordProcessor {
                 m.put("shadow", Map.of("compared", shadowCompared, "differ", shadowDiffers, "samples", List.copyOf(shadowSamples)));
             }
         }
+        m.put("refusals", refusals.get());
         if (lastRefusal != null) {
             m.put("lastRefusal", lastRefusal);
         }
