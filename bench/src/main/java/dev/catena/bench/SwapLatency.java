@@ -155,8 +155,9 @@ public final class SwapLatency {
             started = System.nanoTime();
             for (int v = 1; v <= total; v++) {
                 awaiting.set(v);
-                Files.writeString(script, script(v));
+                // the clock starts before the write: the watcher may react while this thread is still in it
                 long saved = System.nanoTime();
+                Files.writeString(script, script(v));
                 long first = firstRecord.get(v).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 long swap = swapped.get(v).isDone() ? swapped.get(v).get() : first;
                 if (v > warmup) {

@@ -9,17 +9,16 @@ import dev.catena.host.Chain;
 import dev.catena.host.ChainLoader;
 import dev.catena.host.Outcome;
 import dev.catena.host.RecordProcessor;
+import dev.catena.host.StepFailure;
+import dev.catena.host.spec.ChainLoadException;
 import dev.catena.host.swap.ChainWatcher;
 import dev.catena.host.swap.Signatures;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import dev.catena.host.StepFailure;
-import dev.catena.host.spec.ChainLoadException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -109,10 +108,11 @@ public final class ChainTransform<R extends ConnectRecord<R>> implements Transfo
 
     /** A watched chain: versions swap in while the task runs; every version must pass the checks {@link #load} makes. */
     private static ChainWatcher watch(ChainTransformConfig cfg, StepMetrics steps) {
-        Path state = cfg.watchStateDir() != null ? Path.of(cfg.watchStateDir())
+        // one directory per transform instance: tasks of a connector never share status, audit or control files
+        Path root = cfg.watchStateDir() != null ? Path.of(cfg.watchStateDir())
                 : cfg.chainFile().toAbsolutePath().getParent().resolve(".catena")
-                        .resolve(cfg.chainFile().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""))
-                        .resolve("connect-" + Integer.toHexString(System.identityHashCode(cfg)));
+                        .resolve(cfg.chainFile().getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""));
+        Path state = root.resolve("connect-" + Integer.toHexString(System.identityHashCode(cfg)));
         ChainWatcher w;
         try {
             PublicKey trusted = cfg.watchTrustedKey() == null ? null : Signatures.readPublic(Path.of(cfg.watchTrustedKey()));

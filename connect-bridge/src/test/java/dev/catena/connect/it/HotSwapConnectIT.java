@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.connect.ChainTransform;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -132,12 +134,12 @@ class HotSwapConnectIT {
     void swapLatency_fromASaveToTheFirstRecordOfTheNewVersion_isReported(long debounceMs, TestReporter reporter)
             throws Exception {
         Watched w = start("latency-" + debounceMs, debounceMs);
-        LatencyTable table = new LatencyTable("Hot-swap latency in Kafka Connect, watch.debounce.ms=" + debounceMs + ", "
-                + SWAPS + " swaps, one record every ~2 ms");
         String atTransform = "save → first record processed by the new version (transform)";
         String onTopic = "save → first record of the new version on the topic (consumer)";
         String toSwap = "save → swap in the audit log (ms clock)";
         String rename = "the save itself (rename of tag.js.tmp over tag.js)";
+        LatencyTable table = new LatencyTable("Hot-swap latency in Kafka Connect, watch.debounce.ms=" + debounceMs + ", "
+                + SWAPS + " swaps, one record every ~2 ms", atTransform, onTopic, toSwap, rename);
         long[] savedAtMillis = new long[SWAPS];
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(w.topic())) {
             VersionedArrivals arrivals = new VersionedArrivals(consumer, 0);
@@ -157,17 +159,30 @@ class HotSwapConnectIT {
             assertEquals(List.of(), arrivals.missing(), "records lost");
             assertEquals(List.of(), arrivals.versionGoingBack(), "records of an older version after a newer one");
         }
-        List<JsonNode> swaps = entries(auditFile(w.state())).stream()
-                .filter(e -> !e.path("event").asText().equals("load")).toList();
-        assertEquals(SWAPS, swaps.stream().filter(e -> e.path("event").asText().equals("swap")).count(),
-                "one swap per save, nothing refused: " + swaps);
+        List<Long> swappedAt = swapTimes(w.state());
         for (int i = 0; i < SWAPS; i++) {
-            long swappedAt = Instant.parse(swaps.get(i).path("time").asText()).toEpochMilli();
-            table.add(toSwap, (swappedAt - savedAtMillis[i]) * 1_000_000);
+            table.add(toSwap, (swappedAt.get(i) - savedAtMillis[i]) * 1_000_000);
         }
-        String rendered = table.render();
+        String rendered = table.render() + machine();
         reporter.publishEntry("latency, debounce " + debounceMs + " ms", rendered);
         System.out.println(rendered);
+    }
+
+    /** The times of the swaps in the audit log (epoch ms), after checking that every save was swapped in and none refused. */
+    private static List<Long> swapTimes(Path state) throws IOException {
+        List<JsonNode> changes = entries(auditFile(state)).stream().filter(e -> !e.path("event").asText().equals("load")).toList();
+        assertEquals(List.of((long) SWAPS, 0L), List.of(changes.stream().filter(e -> e.path("event").asText().equals("swap")).count(),
+                changes.stream().filter(e -> !e.path("event").asText().equals("swap")).count()),
+                "one swap per save and nothing else: " + changes);
+        return changes.stream().map(e -> Instant.parse(e.path("time").asText()).toEpochMilli()).toList();
+    }
+
+    /** Where the figures were taken: cores, load, whether scripts were compiled. */
+    private static String machine() {
+        return String.format(Locale.ROOT, "%d cores, system load average %.1f, %s %s, GraalVM JIT %s%n",
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.vm.name"), System.getProperty("java.vm.version"),
+                Boolean.getBoolean("catena.expect.jit") ? "on" : "off (interpreted)");
     }
 
     /** A connector running the chain copied to a new directory, with its own topic and state directory. */

@@ -14,8 +14,12 @@ final class LatencyTable {
     private final String title;
     private final Map<String, List<Double>> samples = new LinkedHashMap<>();
 
-    LatencyTable(String title) {
+    /** @param measures the rows, in this order */
+    LatencyTable(String title, String... measures) {
         this.title = title;
+        for (String m : measures) {
+            samples.put(m, new ArrayList<>());
+        }
     }
 
     /** Adds one sample of {@code measure}, in nanoseconds. */

@@ -17,8 +17,8 @@ final class ControlCommand {
     private ControlCommand() {
     }
 
-    static int send(Path chainFile, Map<String, Object> command) throws IOException {
-        Path dir = ChainOptions.stateDir(chainFile);
+    static int send(Path chainFile, Path stateDir, Map<String, Object> command) throws IOException {
+        Path dir = stateDir != null ? stateDir : ChainOptions.stateDir(chainFile);
         if (!Files.exists(dir.resolve("status.json"))) {
             System.err.println("catena: " + chainFile + " is not running with --watch (no " + dir.resolve("status.json") + ")");
             return CatenaCli.RECORDS_FAILED;
@@ -38,6 +38,9 @@ final class ControlCommand {
         @Option(names = "--to", paramLabel = "VERSION", description = "version id from catena status (default: the previous one)")
         String to;
 
+        @Option(names = "--state-dir", paramLabel = "DIR", description = "the watched chain's state directory (see catena status)")
+        Path stateDir;
+
         @Override
         public Integer call() throws IOException {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -45,7 +48,7 @@ final class ControlCommand {
             if (to != null) {
                 c.put("to", to);
             }
-            return send(chainFile, c);
+            return send(chainFile, stateDir, c);
         }
     }
 
@@ -54,9 +57,12 @@ final class ControlCommand {
         @Parameters(index = "0", paramLabel = "CHAIN")
         Path chainFile;
 
+        @Option(names = "--state-dir", paramLabel = "DIR", description = "the watched chain's state directory (see catena status)")
+        Path stateDir;
+
         @Override
         public Integer call() throws IOException {
-            return send(chainFile, Map.of("command", "promote"));
+            return send(chainFile, stateDir, Map.of("command", "promote"));
         }
     }
 }

@@ -13,15 +13,20 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHAIN", description = "chain file")
     Path chainFile;
 
+    @picocli.CommandLine.Option(names = "--state-dir", paramLabel = "DIR",
+            description = "the watched chain's state directory (default .catena/<chain>/ beside it; a Connect task's is .catena/<chain>/connect-<id>/)")
+    Path stateDir;
+
     @Override
     public Integer call() throws IOException {
-        Path status = ChainOptions.stateDir(chainFile).resolve("status.json");
+        Path dir = stateDir != null ? stateDir : ChainOptions.stateDir(chainFile);
+        Path status = dir.resolve("status.json");
         if (!Files.exists(status)) {
             System.err.println("catena: no status for " + chainFile + " (is it running with --watch?)");
             return CatenaCli.RECORDS_FAILED;
         }
         System.out.println(Files.readString(status));
-        Path audit = ChainOptions.stateDir(chainFile).resolve("audit.jsonl");
+        Path audit = dir.resolve("audit.jsonl");
         if (Files.exists(audit)) {
             var lines = Files.readAllLines(audit);
             System.out.println("last audit entries:");
