@@ -1,15 +1,11 @@
 package dev.catena.host.condition;
 
 import dev.catena.bindings.Message;
-import dev.catena.bindings.guest.MessageView;
 import dev.catena.bindings.guest.StepContextView;
-import dev.catena.host.ErrorClass;
-import dev.catena.host.StepFailure;
 import dev.catena.host.exec.Exec;
 import dev.catena.sandbox.Language;
 import dev.catena.sandbox.Sandbox;
 import dev.catena.sandbox.Script;
-import dev.catena.sandbox.ScriptException;
 import java.util.regex.Pattern;
 
 /**
@@ -19,29 +15,16 @@ import java.util.regex.Pattern;
  * folded to a constant at load and never enters a guest.
  */
 public final class ScriptCondition implements Condition {
-    private static final String JS_PREFIX = "export function transform(msg, ctx) { return Boolean(";
-    private static final String PY_PREFIX = "def transform(msg, ctx): return bool(";
     private static final Pattern JS_LITERAL = Pattern.compile("\\s*(true|false|null|undefined|-?\\d+(\\.\\d+)?|'[^']*'|\"[^\"]*\")\\s*");
     private static final Pattern PY_LITERAL = Pattern.compile("\\s*(True|False|None|-?\\d+(\\.\\d+)?|'[^']*'|\"[^\"]*\")\\s*");
 
-    private final String chain;
-    private final String stepId;
-    private final String expression;
-    private final Script script;
-    private final Sandbox sandbox;
-    private final StepContextView context;
+    private final ScriptExpression guest;
     private final Boolean constant;
 
     public ScriptCondition(String chain, String stepId, String chainFile, Language language, String expression,
             int line, int column, Sandbox sandbox, StepContextView context) {
-        this.chain = chain;
-        this.stepId = stepId;
-        this.expression = expression;
-        this.sandbox = sandbox;
-        this.context = context;
-        String prefix = language == Language.JS ? JS_PREFIX : PY_PREFIX;
-        String code = prefix + expression.replace('\n', ' ') + (language == Language.JS ? "); }" : ")");
-        this.script = Script.embedded(language, chainFile, code, line - 1, prefix.length() + 1 - column);
+        this.guest = new ScriptExpression(chain, stepId, chainFile, language, expression, line, column, sandbox, context,
+                "Boolean", "bool", "condition");
         this.constant = literal(language, expression.strip());
     }
 
@@ -61,7 +44,7 @@ public final class ScriptCondition implements Condition {
 
     /** The guest function to compile at load (null when folded to a constant). */
     public Script script() {
-        return constant == null ? script : null;
+        return constant == null ? guest.script() : null;
     }
 
     @Override
@@ -74,19 +57,11 @@ public final class ScriptCondition implements Condition {
         if (constant != null) {
             return constant;
         }
-        try {
-            return sandbox.call(script, fn -> {
-                var v = fn.execute(MessageView.readOnly(m), context);
-                return v.isBoolean() && v.asBoolean();
-            });
-        } catch (ScriptException e) {
-            throw new StepFailure(chain, stepId, ErrorClass.of(e.kind()), e.location(), m.describe(),
-                    "in condition '" + expression + "': " + e.guestMessage(), e);
-        }
+        return guest.call(m, v -> v.isBoolean() && v.asBoolean());
     }
 
     @Override
     public String describe() {
-        return expression;
+        return guest.describe();
     }
 }
