@@ -35,7 +35,9 @@ public final class Engines {
             warned = true;
             LOG.warning(() -> "GraalVM runs " + language.displayName() + " scripts interpreter-only (" + engine.getImplementationName()
                     + "), several times slower. Start the JVM on JDK 25 with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
-                    + " --upgrade-module-path=<compiler, word, collections, truffle-compiler jars> (./catena does this).");
+                    + " --upgrade-module-path=<compiler, word, collections, truffle-compiler jars> (./catena does so; in Kafka"
+                    + " Connect set KAFKA_OPTS and remove truffle-compiler-*.jar from the plugin directory:"
+                    + " see connect-bridge/README.md, 'Compiled scripts').");
         }
         return engine;
     }

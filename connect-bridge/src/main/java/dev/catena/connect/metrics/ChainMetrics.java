@@ -70,6 +70,10 @@ public final class ChainMetrics implements DynamicMBean {
                 this::latencyAvgNanos));
         attributes.put("latency-max-ns", new Attr("long", "Longest time apply() took for one record, in nanoseconds",
                 this::latencyMaxNanos));
+        // read only when asked: proves in a running worker whether GraalVM's optimizing compiler is on
+        attributes.put("script-engine", new Attr("java.lang.String",
+                "GraalVM's implementation name for JavaScript in this worker: 'Interpreted' when the optimizing compiler is off",
+                () -> dev.catena.sandbox.Engines.implementationName(dev.catena.sandbox.Language.JS)));
     }
 
     /**

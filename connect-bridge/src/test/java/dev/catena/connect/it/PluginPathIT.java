@@ -5,6 +5,7 @@ import static dev.catena.connect.it.TestClusters.jsonLines;
 import static dev.catena.connect.it.TestClusters.pathProperty;
 import static dev.catena.connect.it.TestClusters.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,10 +203,18 @@ class PluginPathIT {
         assertEquals(expected, actual);
 
         List<String> interpreted = engineWarnings.stream().filter(m -> m.contains("interpreter-only")).toList();
+        // Engine.getImplementationName() inside the worker, read through the transform's JMX bean
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName bean = jmx.queryNames(new javax.management.ObjectName(
+                "dev.catena:type=chain-metrics,connector=orders-sample,*"), null).stream()
+                .filter(n -> n.getKeyProperty("step") == null).findFirst().orElseThrow();
+        String engine = (String) jmx.getAttribute(bean, "script-engine");
         if (jit) {
             assertEquals(List.of(), interpreted, "GraalVM's compiler was on the worker's module path");
+            assertFalse(engine.contains("Interpreted"), engine);
         } else {
             assertEquals(1, interpreted.size(), "the sandbox warns once that scripts run interpreted: " + engineWarnings);
+            assertEquals("Interpreted", engine);
         }
     }
 
