@@ -334,6 +334,15 @@ public final class ChainWatcher implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
+        try {
+            // a reload or status write in progress finishes before the last status is written: nothing writes after close()
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            if (watchThread != null) {
+                watchThread.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writeStatus();
         live.close();
     }
