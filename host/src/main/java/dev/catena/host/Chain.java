@@ -88,7 +88,7 @@ public final class Chain implements RecordProcessor {
     /** Ids of the steps that may split records. */
     public List<String> splittingSteps() {
         List<String> ids = new ArrayList<>();
-        collect(steps, ids, true);
+        collect(steps, ids);
         return ids;
     }
 
@@ -103,7 +103,7 @@ public final class Chain implements RecordProcessor {
         return ids;
     }
 
-    private static void collect(List<Step> steps, List<String> ids, boolean splitting) {
+    private static void collect(List<Step> steps, List<String> ids) {
         for (Step s : steps) {
             if (!s.canSplit()) {
                 continue;   // e.g. a foreach: its body may split elements, the step returns one record
@@ -111,7 +111,7 @@ public final class Chain implements RecordProcessor {
             if (s.children().isEmpty()) {
                 ids.add(s.id());
             }
-            collect(s.children(), ids, splitting);
+            collect(s.children(), ids);
         }
     }
 
