@@ -1,8 +1,8 @@
 package dev.catena.sandbox;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +17,8 @@ final class ContextPool implements AutoCloseable {
 
     private final Language language;
     private final SandboxOptions options;
-    private final BlockingQueue<PooledContext> idle;
+    /** Idle contexts, most recently used first. */
+    private final BlockingDeque<PooledContext> idle;
     private final Semaphore permits;
     private final Executor closer;
     private volatile boolean closed;
@@ -25,7 +26,7 @@ final class ContextPool implements AutoCloseable {
     ContextPool(Language language, SandboxOptions options, Executor closer) {
         this.language = language;
         this.options = options;
-        this.idle = new ArrayBlockingQueue<>(options.poolSize());
+        this.idle = new LinkedBlockingDeque<>(options.poolSize());
         this.permits = new Semaphore(options.poolSize(), true);
         this.closer = closer;
     }
@@ -33,7 +34,7 @@ final class ContextPool implements AutoCloseable {
     /** Creates every context now, so the first records do not pay for it. */
     void prewarm() {
         for (int i = idle.size(); i < options.poolSize(); i++) {
-            idle.offer(new PooledContext(language, options));
+            idle.offerLast(new PooledContext(language, options));
         }
     }
 
@@ -42,16 +43,39 @@ final class ContextPool implements AutoCloseable {
             throw new IllegalStateException("the " + language.displayName() + " context pool is closed");
         }
         permits.acquireUninterruptibly();
-        PooledContext pc = idle.poll();
+        PooledContext pc = takeIdle(Thread.currentThread());
         if (pc != null) {
             return pc;
         }
         try {
-            return new PooledContext(language, options);
+            pc = new PooledContext(language, options);
+            pc.lastUser = Thread.currentThread();
+            return pc;
         } catch (RuntimeException e) {
             permits.release();
             throw e;
         }
+    }
+
+    /**
+     * An idle context: the one this thread used last if it is idle (context affinity: its
+     * caches and the CPU's are warm for this thread), else the most recently used one.
+     */
+    private PooledContext takeIdle(Thread me) {
+        PooledContext pc = null;
+        for (PooledContext c : idle) {
+            if (c.lastUser == me) {
+                pc = c;
+                break;
+            }
+        }
+        if (pc == null || !idle.removeFirstOccurrence(pc)) {
+            pc = idle.pollFirst();
+        }
+        if (pc != null) {
+            pc.lastUser = me;
+        }
+        return pc;
     }
 
     void release(PooledContext pc) {
@@ -59,7 +83,7 @@ final class ContextPool implements AutoCloseable {
             if (pc.poisoned || closed) {
                 discard(pc);
             } else {
-                idle.offer(pc);
+                idle.offerFirst(pc);
             }
         } finally {
             permits.release();

@@ -40,6 +40,10 @@ final class PooledContext {
     private final Value pythonWhere;
     private final boolean statementLimited;
     volatile boolean poisoned;
+    /** This context's watchdog guard, made on its first call (owned by the borrower, handed over by the pool). */
+    Watchdog.Guard guard;
+    /** The thread that borrowed this context last (pool affinity; a weak hint, read under the pool's lock). */
+    volatile Thread lastUser;
 
     PooledContext(Language language, SandboxOptions options) {
         this.language = language;
