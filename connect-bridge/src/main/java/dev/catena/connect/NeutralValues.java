@@ -117,6 +117,13 @@ final class NeutralValues {
             return struct(s, path);
         }
         if (value instanceof Map<?, ?> m) {
+            if (isNeutral(m)) {
+                // already the neutral model (as JsonConverter makes it): shared, not copied;
+                // nothing in Catena writes to a message's containers (guest views copy on write)
+                @SuppressWarnings("unchecked")
+                Map<String, Object> same = (Map<String, Object>) m;
+                return same;
+            }
             Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 2));
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 String key = mapKey(e.getKey(), null, path);
@@ -142,6 +149,28 @@ final class NeutralValues {
         } catch (IllegalArgumentException e) {
             throw new DataException(path + " has a " + value.getClass().getName() + ", which has no Catena form", e);
         }
+    }
+
+    /** True when a schemaless value is neutral all the way down: string keys, neutral scalars, lists and maps. */
+    private static boolean isNeutral(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !isNeutral(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> l) {
+            for (Object o : l) {
+                if (!isNeutral(o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value == null || value instanceof String || value instanceof Long || value instanceof Double
+                || value instanceof Boolean || value instanceof BigDecimal || value instanceof byte[];
     }
 
     private static byte[] bytes(Object value) {

@@ -31,7 +31,8 @@ public final class MessageView implements ProxyObject {
     private Long timestamp;
     private Schema keySchema;
     private Schema valueSchema;
-    private final HeadersView headers;
+    /** Made on first use: most steps never touch headers. */
+    private HeadersView headers;
 
     private final boolean readOnly;
     private final GuestPath.Owner owner;
@@ -51,7 +52,6 @@ public final class MessageView implements ProxyObject {
         this.timestamp = source.timestamp();
         this.keySchema = source.keySchema();
         this.valueSchema = source.valueSchema();
-        this.headers = new HeadersView(source.headers());
     }
 
     /**
@@ -62,9 +62,17 @@ public final class MessageView implements ProxyObject {
         return new MessageView(source, true);
     }
 
+    private HeadersView headers() {
+        if (headers == null) {
+            headers = new HeadersView(source.headers());
+        }
+        return headers;
+    }
+
     /** The message as the script left it. */
     public Message toMessage() {
-        return new Message(topic, source.partition(), source.offset(), timestamp, key, value, headers.headers(),
+        Headers h = headers == null ? source.headers() : headers.headers();
+        return new Message(topic, source.partition(), source.offset(), timestamp, key, value, h,
                 keySchema, valueSchema, source.origin());
     }
 
@@ -145,7 +153,7 @@ public final class MessageView implements ProxyObject {
             case "partition" -> source.partition();
             case "offset" -> source.offset();
             case "timestamp" -> timestamp;
-            case "headers" -> headers;
+            case "headers" -> headers();
             case "keySchema" -> GuestValues.wrap(SchemaDescriptor.describe(keySchema), true);
             case "valueSchema" -> GuestValues.wrap(SchemaDescriptor.describe(valueSchema), true);
             default -> null;
