@@ -23,7 +23,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * (with no source partition or offset) — inside {@link ChainTransform} that is the kind of record
  * the connector produced. Keys and values are written with the message's schemas (converted as
  * {@link ChainTransform} converts a changed record, see the module README); schemaless values
- * are deep copies, so a plugin that changes a map in place cannot change the message. Thread-safe.
+ * are deep copies, so a plugin that changes a map in place cannot change the message (unless the
+ * caller shares them with a plugin known not to). Thread-safe.
  */
 public final class MessageRecords {
     private final RecordConverter reader = new RecordConverter();
@@ -46,8 +47,17 @@ public final class MessageRecords {
      * @throws DataException when a key or value does not fit its schema
      */
     public ConnectRecord<?> toRecord(Message m) {
-        SchemaAndValue key = part(m.key(), m.keySchema(), FieldPath.KEY);
-        SchemaAndValue value = part(m.value(), m.valueSchema(), FieldPath.VALUE);
+        return toRecord(m, false);
+    }
+
+    /**
+     * As {@link #toRecord(Message)}; with {@code share}, schemaless keys and values are the
+     * message's own maps and lists, not copies: only for a plugin known never to change its input
+     * in place (Kafka's built-in transformations, checked by {@code BuiltinSmtInputTest}).
+     */
+    public ConnectRecord<?> toRecord(Message m, boolean share) {
+        SchemaAndValue key = part(m.key(), m.keySchema(), FieldPath.KEY, share);
+        SchemaAndValue value = part(m.value(), m.valueSchema(), FieldPath.VALUE, share);
         Headers headers = HeaderMapping.connect(m.headers(), new ConnectHeaders(), dev.catena.bindings.Headers.EMPTY);
         if (m.offset() != null) {
             return new SinkRecord(m.topic(), m.partition() == null ? 0 : m.partition(), key.schema(), key.value(),
@@ -88,13 +98,13 @@ public final class MessageRecords {
                 in.origin());
     }
 
-    private SchemaAndValue part(Object value, dev.catena.bindings.Schema schema, FieldPath path) {
+    private SchemaAndValue part(Object value, dev.catena.bindings.Schema schema, FieldPath path, boolean share) {
         Schema declared = schemas.connect(schema);
         if (value == null) {
             return new SchemaAndValue(declared, null);
         }
         if (declared == null) {
-            return new SchemaAndValue(null, Values.deepCopy(value));
+            return new SchemaAndValue(null, share ? value : Values.deepCopy(value));
         }
         Schema written = outputSchemas.schemaFor(value, declared, path);
         return new SchemaAndValue(written, ConnectValues.write(value, written, path));

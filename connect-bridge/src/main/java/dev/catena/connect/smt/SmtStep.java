@@ -33,6 +33,8 @@ final class SmtStep implements Step {
     private final Transformation<?> transformation;
     private final SourceLocation location;
     private final MessageRecords records = new MessageRecords();
+    /** Kafka's own transformations copy before they change a map: they get the message's maps, not copies. */
+    private final boolean share;
 
     SmtStep(String chain, String id, String className, Transformation<?> transformation, SourceLocation location) {
         this.chain = chain;
@@ -40,7 +42,10 @@ final class SmtStep implements Step {
         this.className = className;
         this.transformation = transformation;
         this.location = location;
+        this.share = transformation.getClass().getName().startsWith(KAFKA_TRANSFORMS);
     }
+
+    static final String KAFKA_TRANSFORMS = "org.apache.kafka.connect.transforms.";
 
     @Override
     public String id() {
@@ -51,7 +56,7 @@ final class SmtStep implements Step {
     public List<Message> apply(Message input, Exec x) {
         ConnectRecord<?> sent;
         try {
-            sent = records.toRecord(input);
+            sent = records.toRecord(input, share);
         } catch (DataException e) {
             throw failure(ErrorClass.BAD_DATA, input, "cannot give the record to " + name() + ": " + e.getMessage(), e);
         }
