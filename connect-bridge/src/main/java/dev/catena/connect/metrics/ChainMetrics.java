@@ -98,7 +98,9 @@ public final class ChainMetrics implements DynamicMBean {
     public void record(Result result, long nanos) {
         counts[result.ordinal()].increment();
         latencyTotal.add(nanos);
-        latencyMax.accumulateAndGet(nanos, Math::max);
+        if (nanos > latencyMax.get()) {
+            latencyMax.accumulateAndGet(nanos, Math::max);
+        }
     }
 
     public long count(Result result) {

@@ -44,7 +44,9 @@ public final class StepMetrics implements StepListener, AutoCloseable {
         void record(Result r, long ns) {
             counts[r.ordinal()].increment();
             nanos.add(ns);
-            max.accumulateAndGet(ns, Math::max);
+            if (ns > max.get()) {
+                max.accumulateAndGet(ns, Math::max);   // rarely: a write only when a new maximum
+            }
         }
 
         long records() {
@@ -116,11 +118,14 @@ public final class StepMetrics implements StepListener, AutoCloseable {
 
     @Override
     public void onStep(String chain, String stepId, Result result, ErrorClass errorClass, long nanos) {
-        Step s = steps.computeIfAbsent(stepId, id -> {
-            Step n = new Step();
-            register(id, n);
-            return n;
-        });
+        Step s = steps.get(stepId);
+        if (s == null) {
+            s = steps.computeIfAbsent(stepId, id -> {
+                Step n = new Step();
+                register(id, n);
+                return n;
+            });
+        }
         s.record(result, nanos);
     }
 

@@ -5,8 +5,10 @@ import dev.catena.connect.MessageRecords;
 import dev.catena.host.ErrorClass;
 import dev.catena.host.StepFailure;
 import dev.catena.host.exec.Exec;
+import dev.catena.host.step.Fusible;
 import dev.catena.host.step.Step;
 import dev.catena.sandbox.SourceLocation;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.errors.DataException;
@@ -26,7 +28,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * <p>Connect calls a transformation from one task thread; a chain may be run from several
  * threads (the CLI's parallel branches), so calls into the transformation are serialised.
  */
-final class SmtStep implements Step {
+final class SmtStep implements Fusible {
     private final String chain;
     private final String id;
     private final String className;
@@ -52,18 +54,50 @@ final class SmtStep implements Step {
         return id;
     }
 
+    /** Another plain {@code smt:} step: the run passes the Connect record along (see {@link FusedSmtStep}). */
+    @Override
+    public boolean fusesWith(Step next) {
+        return next instanceof SmtStep;
+    }
+
+    @Override
+    public Step fuse(List<Step> run) {
+        List<SmtStep> steps = new ArrayList<>(run.size());
+        for (Step s : run) {
+            steps.add((SmtStep) s);
+        }
+        return new FusedSmtStep(steps);
+    }
+
     @Override
     public List<Message> apply(Message input, Exec x) {
-        ConnectRecord<?> sent;
+        ConnectRecord<?> sent = send(input, share);
+        ConnectRecord<?> out = run(sent, input);
+        if (out == null) {
+            dropped(x);
+            return List.of();
+        }
+        Message result = receive(out, sent, input);
+        if (x.tracing()) {
+            x.trace(id, "ran " + name(), result);
+        }
+        return List.of(result);
+    }
+
+    /** The message as the record given to the transformation (shared maps only when {@code share}). */
+    ConnectRecord<?> send(Message input, boolean shareMaps) {
         try {
-            sent = records.toRecord(input, share);
+            return records.toRecord(input, shareMaps);
         } catch (DataException e) {
             throw failure(ErrorClass.BAD_DATA, input, "cannot give the record to " + name() + ": " + e.getMessage(), e);
         }
-        ConnectRecord<?> out;
+    }
+
+    /** The transformation's result for {@code record} (null: dropped); failures name this step and {@code input}. */
+    ConnectRecord<?> run(ConnectRecord<?> record, Message input) {
         try {
             synchronized (transformation) {
-                out = apply(transformation, sent);
+                return apply(transformation, record);
             }
         } catch (RetriableException e) {
             throw failure(ErrorClass.DEPENDENCY_FAILURE, input, name() + ": " + e.getMessage(), e);
@@ -72,21 +106,24 @@ final class SmtStep implements Step {
         } catch (RuntimeException e) {
             throw failure(ErrorClass.SCRIPT_ERROR, input, name() + " threw " + e.getClass().getName() + ": " + e.getMessage(), e);
         }
-        if (out == null) {
-            x.trace(id, "dropped by " + name());
-            x.droppedBy(id);
-            return List.of();
-        }
-        Message result;
+    }
+
+    /** The message the transformation made of {@code input}, given {@code sent}, as {@code out}. */
+    Message receive(ConnectRecord<?> out, ConnectRecord<?> sent, Message input) {
         try {
-            result = records.fromRecord(out, sent, input);
+            return records.fromRecord(out, sent, input);
         } catch (DataException e) {
             throw failure(ErrorClass.BAD_DATA, input, name() + " returned a record Catena cannot read: " + e.getMessage(), e);
         }
-        if (x.tracing()) {
-            x.trace(id, "ran " + name(), result);
-        }
-        return List.of(result);
+    }
+
+    void dropped(Exec x) {
+        x.trace(id, "dropped by " + name());
+        x.droppedBy(id);
+    }
+
+    boolean shares() {
+        return share;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // the record's class is whatever the transformation was written for
@@ -94,7 +131,7 @@ final class SmtStep implements Step {
         return (ConnectRecord<?>) t.apply((ConnectRecord) record);
     }
 
-    private String name() {
+    String name() {
         return "SMT " + SmtStepKind.simpleName(className);
     }
 

@@ -15,7 +15,7 @@ import dev.catena.host.step.CallStep;
 import dev.catena.host.step.CorrelateStep;
 import dev.catena.host.step.DispatchStep;
 import dev.catena.host.step.ForeachStep;
-import dev.catena.host.step.FusedStep;
+import dev.catena.host.step.Fusible;
 import dev.catena.host.step.GuardedStep;
 import dev.catena.host.step.IfStep;
 import dev.catena.host.step.MemoizedStep;
@@ -155,31 +155,25 @@ public final class ChainCompiler {
         return steps.size() == 1 ? steps.get(0) : new Sequence(id, steps);
     }
 
+    /** Runs of adjacent steps that fuse (see {@link Fusible}) become one step each. */
     private static List<Step> fuse(List<Step> steps) {
         List<Step> out = new ArrayList<>();
-        List<ScriptStep> run = new ArrayList<>();
+        List<Step> run = new ArrayList<>();
         for (Step s : steps) {
-            if (s instanceof ScriptStep ss && !ss.canSplit()
-                    && (run.isEmpty() || run.get(0).script().language() == ss.script().language())) {
-                run.add(ss);
-                continue;
+            if (!run.isEmpty() && !(run.get(run.size() - 1) instanceof Fusible f && f.fusesWith(s))) {
+                flush(run, out);
             }
-            flush(run, out);
-            if (s instanceof ScriptStep ss && !ss.canSplit()) {
-                run.add(ss);
-            } else {
-                out.add(s);
-            }
+            run.add(s);
         }
         flush(run, out);
         return out;
     }
 
-    private static void flush(List<ScriptStep> run, List<Step> out) {
+    private static void flush(List<Step> run, List<Step> out) {
         if (run.size() == 1) {
             out.add(run.get(0));
         } else if (run.size() > 1) {
-            out.add(new FusedStep(run));
+            out.add(((Fusible) run.get(0)).fuse(List.copyOf(run)));
         }
         run.clear();
     }

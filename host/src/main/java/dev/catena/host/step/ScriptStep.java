@@ -16,7 +16,7 @@ import java.util.List;
 import org.graalvm.polyglot.Value;
 
 /** A step whose transform is a JavaScript or Python function run in the sandbox. */
-public final class ScriptStep implements Step {
+public final class ScriptStep implements Fusible {
     private final String chain;
     private final String id;
     private final Script script;
@@ -45,6 +45,21 @@ public final class ScriptStep implements Step {
     @Override
     public boolean canSplit() {
         return split;
+    }
+
+    /** Another plain script step of the same language; neither may split. */
+    @Override
+    public boolean fusesWith(Step next) {
+        return !split && next instanceof ScriptStep s && !s.split && s.script.language() == script.language();
+    }
+
+    @Override
+    public Step fuse(List<Step> run) {
+        List<ScriptStep> steps = new ArrayList<>(run.size());
+        for (Step s : run) {
+            steps.add((ScriptStep) s);
+        }
+        return new FusedStep(steps);
     }
 
     @Override
