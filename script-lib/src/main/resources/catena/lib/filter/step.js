@@ -13,7 +13,6 @@
 // - action keep: pass records that satisfy the condition; drop: drop them.
 
 const OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'exists', 'missing', 'matches', 'in'];
-const regexCache = new Map();
 
 // Lists: JS arrays, or array-like foreign (host) lists.
 function isList(v) {
@@ -36,9 +35,9 @@ function isNumber(v) {
   return typeof v === 'number' || typeof v === 'bigint';
 }
 
-function lookup(root, path) {
+function lookup(root, parts) {
   let node = root;
-  for (const part of String(path).split('.')) {
+  for (const part of parts) {
     if (!isMap(node) || !has(node, part)) {
       return undefined;
     }
@@ -112,20 +111,19 @@ function compare(a, b) {
   return null;
 }
 
+// No g or y flag: the regex keeps no state between records.
 function regex(pattern) {
-  let re = regexCache.get(pattern);
-  if (re === undefined) {
-    try {
-      re = new RegExp(pattern, 'u');
-    } catch (e) {
-      throw new Error(`filter: invalid regex for op 'matches': ${JSON.stringify(pattern)} (${e.message})`);
-    }
-    regexCache.set(pattern, re);
+  try {
+    return new RegExp(pattern, 'u');
+  } catch (e) {
+    throw new Error(`filter: invalid regex for op 'matches': ${JSON.stringify(pattern)} (${e.message})`);
   }
-  return re;
 }
 
-function holds(op, field, operand) {
+// c: the config (op, operand, candidates for 'in', regex for 'matches').
+function holds(c, field) {
+  const op = c.op;
+  const operand = c.operand;
   const missing = field === undefined;
   switch (op) {
     case 'exists':
@@ -144,21 +142,20 @@ function holds(op, field, operand) {
     case 'eq':
       return deepEqual(field, operand);
     case 'in':
-      return Array.from(operand).some((candidate) => deepEqual(field, candidate));
+      return c.candidates.some((candidate) => deepEqual(field, candidate));
     case 'matches':
-      return typeof field === 'string' && regex(operand).test(field);
+      return typeof field === 'string' && c.regex.test(field);
     default: {
-      const c = compare(field, operand);
-      if (c === null) {
+      const order = compare(field, operand);
+      if (order === null) {
         return false;
       }
-      return op === 'gt' ? c > 0 : op === 'gte' ? c >= 0 : op === 'lt' ? c < 0 : c <= 0;
+      return op === 'gt' ? order > 0 : op === 'gte' ? order >= 0 : op === 'lt' ? order < 0 : order <= 0;
     }
   }
 }
 
-export function transform(msg, ctx) {
-  const params = ctx.params;
+function config(params) {
   const op = params.op;
   if (!OPS.includes(op)) {
     throw new Error(`filter: unknown op ${JSON.stringify(op)}; valid ops are: ${OPS.join(', ')}`);
@@ -174,13 +171,41 @@ export function transform(msg, ctx) {
   if (op === 'in' && !isList(operand)) {
     throw new Error(`filter: op 'in' needs a list 'value', got ${JSON.stringify(operand)}`);
   }
-  if (op === 'matches') {
-    if (typeof operand !== 'string') {
-      throw new Error(`filter: op 'matches' needs a regex string 'value', got ${JSON.stringify(operand)}`);
-    }
-    regex(operand); // report an invalid pattern even on records without the field
+  if (op === 'matches' && typeof operand !== 'string') {
+    throw new Error(`filter: op 'matches' needs a regex string 'value', got ${JSON.stringify(operand)}`);
   }
-  const satisfied = holds(op, lookup(msg.value, params.field), operand);
-  const pass = action === 'keep' ? satisfied : !satisfied;
+  return {
+    op,
+    keep: action === 'keep',
+    operand,
+    candidates: op === 'in' ? Array.from(operand) : null,
+    // compiled here: an invalid pattern fails even records without the field
+    regex: op === 'matches' ? regex(operand) : null,
+    field: String(params.field).split('.'),
+  };
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const c = configFor(ctx.params);
+  const satisfied = holds(c, lookup(msg.value, c.field));
+  const pass = c.keep ? satisfied : !satisfied;
   return pass ? msg : null;
 }

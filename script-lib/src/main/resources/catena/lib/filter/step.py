@@ -17,7 +17,6 @@ import re
 
 _OPS = ("eq", "ne", "gt", "gte", "lt", "lte", "exists", "missing", "matches", "in")
 _MISSING = object()
-_regex_cache = {}
 
 
 def _is_map(v):
@@ -33,9 +32,9 @@ def _is_number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _lookup(root, path):
+def _lookup(root, parts):
     node = root
-    for part in str(path).split("."):
+    for part in parts:
         if not _is_map(node) or part not in node:
             return _MISSING
         node = node[part]
@@ -75,17 +74,16 @@ def _compare(a, b):
 
 
 def _regex(pattern):
-    compiled = _regex_cache.get(pattern)
-    if compiled is None:
-        try:
-            compiled = re.compile(pattern)
-        except re.error as e:
-            raise ValueError("filter: invalid regex for op 'matches': %r (%s)" % (pattern, e))
-        _regex_cache[pattern] = compiled
-    return compiled
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise ValueError("filter: invalid regex for op 'matches': %r (%s)" % (pattern, e))
 
 
-def _holds(op, field, operand):
+def _holds(c, field):
+    """c: the config (op, operand, candidates for 'in', regex for 'matches')."""
+    op = c["op"]
+    operand = c["operand"]
     missing = field is _MISSING
     if op == "exists":
         return not missing
@@ -98,23 +96,22 @@ def _holds(op, field, operand):
     if op == "eq":
         return _deep_equal(field, operand)
     if op == "in":
-        return any(_deep_equal(field, candidate) for candidate in operand)
+        return any(_deep_equal(field, candidate) for candidate in c["candidates"])
     if op == "matches":
-        return isinstance(field, str) and _regex(operand).search(field) is not None
-    c = _compare(field, operand)
-    if c is None:
+        return isinstance(field, str) and c["regex"].search(field) is not None
+    order = _compare(field, operand)
+    if order is None:
         return False
     if op == "gt":
-        return c > 0
+        return order > 0
     if op == "gte":
-        return c >= 0
+        return order >= 0
     if op == "lt":
-        return c < 0
-    return c <= 0
+        return order < 0
+    return order <= 0
 
 
-def transform(msg, ctx):
-    params = ctx.params
+def _config(params):
     op = params.get("op")
     if op not in _OPS:
         raise ValueError("filter: unknown op %r; valid ops are: %s" % (op, ", ".join(_OPS)))
@@ -129,10 +126,40 @@ def transform(msg, ctx):
         raise ValueError("filter: op '%s' needs a 'value'" % op)
     if op == "in" and not _is_list(operand):
         raise ValueError("filter: op 'in' needs a list 'value', got %r" % (operand,))
-    if op == "matches":
-        if not isinstance(operand, str):
-            raise ValueError("filter: op 'matches' needs a regex string 'value', got %r" % (operand,))
-        _regex(operand)  # report an invalid pattern even on records without the field
-    satisfied = _holds(op, _lookup(msg.value, params.get("field")), operand)
-    passed = satisfied if action == "keep" else not satisfied
+    if op == "matches" and not isinstance(operand, str):
+        raise ValueError("filter: op 'matches' needs a regex string 'value', got %r" % (operand,))
+    return {
+        "op": op,
+        "keep": action == "keep",
+        "operand": operand,
+        "candidates": list(operand) if op == "in" else None,
+        # compiled here: an invalid pattern fails even records without the field
+        "regex": _regex(operand) if op == "matches" else None,
+        "field": str(params.get("field")).split("."),
+    }
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    c = _config_for(ctx.params)
+    satisfied = _holds(c, _lookup(msg.value, c["field"]))
+    passed = satisfied if c["keep"] else not satisfied
     return msg if passed else None

@@ -34,8 +34,7 @@ function plain(v) {
   return v;
 }
 
-function put(root, path, value, overwrite) {
-  const parts = String(path).split('.');
+function put(root, parts, value, overwrite) {
   let node = root;
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i];
@@ -55,26 +54,61 @@ function put(root, path, value, overwrite) {
   node[last] = value;
 }
 
+function splitPath(path) {
+  return path === undefined || path === null ? null : String(path).split('.');
+}
+
+// constants: the 'fields' as {parts, value} (value a plain copy of the parameter, shared by
+// every record: assigning it into a record copies it); topicField, timestampField: a path
+// split at dots, or null.
+function config(params) {
+  const constants = [];
+  const fields = params.fields;
+  if (fields !== undefined && fields !== null) {
+    for (const path of Object.keys(fields)) {
+      constants.push({parts: String(path).split('.'), value: plain(fields[path])});
+    }
+  }
+  return {
+    overwrite: params.overwrite !== false,
+    constants,
+    topicField: splitPath(params['topic-field']),
+    timestampField: splitPath(params['timestamp-field']),
+  };
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  const params = ctx.params;
   const value = msg.value;
   if (!isMap(value)) {
     return msg;
   }
-  const overwrite = params.overwrite !== false;
-  const fields = params.fields;
-  if (fields !== undefined && fields !== null) {
-    for (const path of Object.keys(fields)) {
-      put(value, path, plain(fields[path]), overwrite);
-    }
+  const c = configFor(ctx.params);
+  for (const constant of c.constants) {
+    put(value, constant.parts, constant.value, c.overwrite);
   }
-  const topicField = params['topic-field'];
-  if (topicField !== undefined && topicField !== null) {
-    put(value, topicField, msg.topic === undefined ? null : msg.topic, overwrite);
+  if (c.topicField !== null) {
+    put(value, c.topicField, msg.topic === undefined ? null : msg.topic, c.overwrite);
   }
-  const timestampField = params['timestamp-field'];
-  if (timestampField !== undefined && timestampField !== null) {
-    put(value, timestampField, msg.timestamp === undefined ? null : msg.timestamp, overwrite);
+  if (c.timestampField !== null) {
+    put(value, c.timestampField, msg.timestamp === undefined ? null : msg.timestamp, c.overwrite);
   }
   return msg;
 }

@@ -404,10 +404,32 @@ function castSchema(schema, spec) {
   return out;
 }
 
+function config(params) {
+  checkReplaceNull(params);
+  const spec = parseSpec(listParam(params, 'spec'));
+  return {spec, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  checkReplaceNull(ctx.params);
-  const spec = parseSpec(listParam(ctx.params, 'spec'));
-  const isKey = isKeyTarget(ctx.params);
+  const {spec, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (value === null || value === undefined) {

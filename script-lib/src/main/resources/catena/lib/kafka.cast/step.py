@@ -365,11 +365,33 @@ def _cast_schema(schema, casts, whole):
     return out
 
 
-def transform(msg, ctx):
-    params = ctx.params
+def _config(params):
     _check_replace_null(params)
     casts, whole = _parse_spec(_list_param(params, "spec"))
-    is_key = _is_key_target(params)
+    return casts, whole, _is_key_target(params)
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    casts, whole, is_key = _config_for(ctx.params)
     value = msg.key if is_key else msg.value
     schema = msg.keySchema if is_key else msg.valueSchema
     if value is None:

@@ -27,8 +27,30 @@ function listParam(params, name) {
   return list;
 }
 
+function config(params) {
+  return {headers: listParam(params, 'headers')};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  for (const name of listParam(ctx.params, 'headers')) {
+  for (const name of configFor(ctx.params).headers) {
     msg.headers.remove(name);
   }
   return msg;

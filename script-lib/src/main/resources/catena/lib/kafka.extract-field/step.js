@@ -170,10 +170,33 @@ function valueFrom(value, steps, withSchema) {
   return has(current, last) ? current[last] : null;
 }
 
+function config(params) {
+  checkReplaceNull(params);
+  const field = String(params.field);
+  const steps = pathSteps(field, syntaxVersion(params));
+  return {field, steps, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  checkReplaceNull(ctx.params);
-  const steps = pathSteps(String(ctx.params.field), syntaxVersion(ctx.params));
-  const isKey = isKeyTarget(ctx.params);
+  const {field: fieldName, steps, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   let result;
@@ -189,7 +212,7 @@ export function transform(msg, ctx) {
     }
     const field = fieldFrom(schema, steps);
     if (field === null) {
-      throw new Error('Unknown field: ' + ctx.params.field);
+      throw new Error('Unknown field: ' + fieldName);
     }
     resultSchema = field.schema;
     result = value === null || value === undefined ? null : valueFrom(value, steps, true);

@@ -144,11 +144,34 @@ def _value_from(value, steps, with_schema):
     return current[last] if last in current else None
 
 
-def transform(msg, ctx):
-    params = ctx.params
+def _config(params):
     _check_replace_null(params)
-    steps = _path_steps(str(params["field"]), _syntax_version(params))
-    is_key = _is_key_target(params)
+    field = str(params["field"])
+    steps = _path_steps(field, _syntax_version(params))
+    return field, steps, _is_key_target(params)
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    field_name, steps, is_key = _config_for(ctx.params)
     value = msg.key if is_key else msg.value
     schema = msg.keySchema if is_key else msg.valueSchema
     result_schema = None
@@ -162,7 +185,7 @@ def transform(msg, ctx):
             raise ValueError("Only Struct objects supported for [%s], found: %s" % (PURPOSE, _type_name(value)))
         field = _field_from(schema, steps)
         if field is None:
-            raise ValueError("Unknown field: %s" % params["field"])
+            raise ValueError("Unknown field: %s" % field_name)
         result_schema = field["schema"]
         result = None if value is None else _value_from(value, steps, True)
     if is_key:

@@ -103,10 +103,31 @@ function flattenStruct(value, schema, prefix, delimiter, out) {
   }
 }
 
+function config(params) {
+  const delimiter = params.delimiter === undefined || params.delimiter === null ? '.' : String(params.delimiter);
+  return {delimiter, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  const delimiter = ctx.params.delimiter === undefined || ctx.params.delimiter === null
-    ? '.' : String(ctx.params.delimiter);
-  const isKey = isKeyTarget(ctx.params);
+  const {delimiter, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (value === null || value === undefined) {

@@ -87,10 +87,32 @@ def _flatten_struct(value, schema, prefix, delimiter, out):
             out[name] = v
 
 
+def _config(params):
+    d = params.get("delimiter")
+    return "." if d is None else str(d), _is_key_target(params)
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
 def transform(msg, ctx):
-    d = ctx.params.get("delimiter")
-    delimiter = "." if d is None else str(d)
-    is_key = _is_key_target(ctx.params)
+    delimiter, is_key = _config_for(ctx.params)
     value = msg.key if is_key else msg.value
     schema = msg.keySchema if is_key else msg.valueSchema
     if value is None:

@@ -67,8 +67,7 @@ function listParam(params, name) {
   return list;
 }
 
-export function transform(msg, ctx) {
-  const params = ctx.params;
+function config(params) {
   checkReplaceNull(params);
   const fields = listParam(params, 'fields');
   const headers = listParam(params, 'headers');
@@ -79,7 +78,29 @@ export function transform(msg, ctx) {
   if (operation !== 'move' && operation !== 'copy') {
     throw new Error("operation must be 'move' or 'copy', found '" + operation + "'");
   }
-  const isKey = isKeyTarget(params);
+  return {fields, headers, operation, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const {fields, headers, operation, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (schema === null || schema === undefined) {

@@ -12,9 +12,30 @@ function isKeyTarget(params) {
   return t === 'key';
 }
 
+function config(params) {
+  return {field: String(params.field), isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  const field = String(ctx.params.field);
-  const isKey = isKeyTarget(ctx.params);
+  const {field, isKey} = configFor(ctx.params);
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   const wrapped = {};
   wrapped[field] = isKey ? msg.key : msg.value;

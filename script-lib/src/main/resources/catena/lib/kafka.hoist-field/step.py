@@ -13,9 +13,31 @@ def _is_key_target(params):
     return t == "key"
 
 
+def _config(params):
+    return str(params["field"]), _is_key_target(params)
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
 def transform(msg, ctx):
-    field = str(ctx.params["field"])
-    is_key = _is_key_target(ctx.params)
+    field, is_key = _config_for(ctx.params)
     schema = msg.keySchema if is_key else msg.valueSchema
     wrapped = {field: msg.key if is_key else msg.value}
     if is_key:

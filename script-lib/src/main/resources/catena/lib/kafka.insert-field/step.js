@@ -73,6 +73,14 @@ function basics(schema, type) {
   return out;
 }
 
+function isKeyTarget(params) {
+  const t = params.target === undefined || params.target === null ? 'value' : String(params.target);
+  if (t !== 'key' && t !== 'value') {
+    throw new Error("target must be 'key' or 'value', found '" + t + "'");
+  }
+  return t === 'key';
+}
+
 function config(params) {
   checkReplaceNull(params);
   const c = {
@@ -91,6 +99,25 @@ function config(params) {
   }
   if (c.static && c.staticValue === null) {
     throw new Error('No value specified for static field: ' + c.static.name + ' (set static.value)');
+  }
+  c.isKey = isKeyTarget(params);
+  return c;
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
   }
   return c;
 }
@@ -144,17 +171,9 @@ function updatedSchema(schema, c) {
   return out;
 }
 
-function isKeyTarget(params) {
-  const t = params.target === undefined || params.target === null ? 'value' : String(params.target);
-  if (t !== 'key' && t !== 'value') {
-    throw new Error("target must be 'key' or 'value', found '" + t + "'");
-  }
-  return t === 'key';
-}
-
 export function transform(msg, ctx) {
-  const c = config(ctx.params);
-  const isKey = isKeyTarget(ctx.params);
+  const c = configFor(ctx.params);
+  const isKey = c.isKey;
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (value === null || value === undefined) {

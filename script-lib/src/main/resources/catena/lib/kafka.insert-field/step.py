@@ -95,6 +95,26 @@ def _config(params):
                          " offset.field, timestamp.field, static.field")
     if c["static"] and c["static_value"] is None:
         raise ValueError("No value specified for static field: %s (set static.value)" % c["static"][0])
+    c["is_key"] = _is_key_target(params)
+    return c
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
     return c
 
 
@@ -143,8 +163,8 @@ def _updated_schema(schema, c):
 
 
 def transform(msg, ctx):
-    c = _config(ctx.params)
-    is_key = _is_key_target(ctx.params)
+    c = _config_for(ctx.params)
+    is_key = c["is_key"]
     value = msg.key if is_key else msg.value
     schema = msg.keySchema if is_key else msg.valueSchema
     if value is None:

@@ -222,15 +222,40 @@ function parseLiteral(s) {
   return s;
 }
 
-export function transform(msg, ctx) {
-  const header = ctx.params.header;
-  const literal = ctx.params['value.literal'];
+// The parsed value may be a list or a map: it is shared by every record, which is safe
+// because headers.set copies it into the record and nothing here changes it.
+function config(params) {
+  const header = params.header;
+  const literal = params['value.literal'];
   if (header === undefined || header === null) {
     throw new Error('header must be set');
   }
   if (literal === undefined || literal === null) {
     throw new Error('value.literal must be set');
   }
-  msg.headers.set(String(header), parseLiteral(kafkaString(literal)));
+  return {header: String(header), value: parseLiteral(kafkaString(literal))};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const c = configFor(ctx.params);
+  msg.headers.set(c.header, c.value);
   return msg;
 }

@@ -195,12 +195,38 @@ def _parse_literal(s):
     return s
 
 
-def transform(msg, ctx):
-    header = ctx.params.get("header")
-    literal = ctx.params.get("value.literal")
+def _config(params):
+    """The parsed value may be a list or a dict: it is shared by every record, which is safe
+    because headers.set copies it into the record and nothing here changes it."""
+    header = params.get("header")
+    literal = params.get("value.literal")
     if header is None:
         raise ValueError("header must be set")
     if literal is None:
         raise ValueError("value.literal must be set")
-    msg.headers.set(str(header), _parse_literal(_kafka_string(literal)))
+    return str(header), _parse_literal(_kafka_string(literal))
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    header, value = _config_for(ctx.params)
+    msg.headers.set(header, value)
     return msg

@@ -155,15 +155,37 @@ function mask(value, schema, replacement) {
   }
 }
 
-export function transform(msg, ctx) {
-  checkReplaceNull(ctx.params);
-  const fields = listParam(ctx.params, 'fields');
-  const raw = ctx.params.replacement;
+function config(params) {
+  checkReplaceNull(params);
+  const fields = listParam(params, 'fields');
+  const raw = params.replacement;
   const replacement = raw === undefined || raw === null ? null : String(raw);
   if (replacement === '') {
     throw new Error('replacement must not be empty');
   }
-  const isKey = isKeyTarget(ctx.params);
+  return {fields, replacement, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const {fields, replacement, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (schema === null || schema === undefined) {

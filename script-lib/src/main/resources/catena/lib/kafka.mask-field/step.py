@@ -165,15 +165,37 @@ def _mask(value, schema, replacement):
     raise ValueError("Cannot mask value of type: " + type_)
 
 
-def transform(msg, ctx):
-    params = ctx.params
+def _config(params):
     _check_replace_null(params)
     fields = _list_param(params, "fields")
     raw = params.get("replacement")
     replacement = None if raw is None else _kafka_string(raw)
     if replacement == "":
         raise ValueError("replacement must not be empty")
-    is_key = _is_key_target(params)
+    return fields, replacement, _is_key_target(params)
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    fields, replacement, is_key = _config_for(ctx.params)
     value = msg.key if is_key else msg.value
     schema = msg.keySchema if is_key else msg.valueSchema
     if schema is None:

@@ -63,9 +63,10 @@ function expand(replacement, m, groupCount) {
   return out;
 }
 
-export function transform(msg, ctx) {
-  const source = String(ctx.params.regex);
-  const replacement = String(ctx.params.replacement);
+// The regexes have neither the g nor the y flag: they keep no state between records.
+function config(params) {
+  const source = String(params.regex);
+  const replacement = String(params.replacement);
   let whole;
   let first;
   try {
@@ -74,12 +75,36 @@ export function transform(msg, ctx) {
   } catch (e) {
     throw new Error('regex is not a valid regular expression: ' + e.message);
   }
+  // an empty alternative matches '', and the match has one entry per group
+  const groupCount = new RegExp(source + '|').exec('').length - 1;
+  return {replacement, whole, first, groupCount};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const c = configFor(ctx.params);
   const topic = msg.topic;
-  if (topic === null || topic === undefined || !whole.test(topic)) {
+  if (topic === null || topic === undefined || !c.whole.test(topic)) {
     return msg;
   }
-  const groupCount = new RegExp(source + '|').exec('').length - 1;
-  const m = first.exec(topic);
-  msg.topic = topic.slice(0, m.index) + expand(replacement, m, groupCount) + topic.slice(m.index + m[0].length);
+  const m = c.first.exec(topic);
+  msg.topic = topic.slice(0, m.index) + expand(c.replacement, m, c.groupCount) + topic.slice(m.index + m[0].length);
   return msg;
 }

@@ -62,13 +62,37 @@ def _expand(replacement, m, pattern):
     return "".join(out)
 
 
-def transform(msg, ctx):
-    source = str(ctx.params["regex"])
-    replacement = str(ctx.params["replacement"])
+def _config(params):
+    source = str(params["regex"])
+    replacement = str(params["replacement"])
     try:
         pattern = re.compile(_python_regex(source))
     except re.error as e:
         raise ValueError("regex is not a valid regular expression: %s" % e)
+    return pattern, replacement
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    pattern, replacement = _config_for(ctx.params)
     topic = msg.topic
     if topic is None or pattern.fullmatch(topic) is None:
         return msg

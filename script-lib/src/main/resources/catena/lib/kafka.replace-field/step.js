@@ -100,16 +100,40 @@ function basics(schema, type) {
   return out;
 }
 
-export function transform(msg, ctx) {
-  const params = ctx.params;
+function config(params) {
   checkReplaceNull(params);
   const exclude = new Set(listParam(params, 'exclude'));
   const include = new Set(listParam(params, 'include'));
   const renames = renameMap(listParam(params, 'renames'));
   const reverse = new Map(Array.from(renames, ([from, to]) => [to, from]));
-  const keep = name => !exclude.has(name) && (include.size === 0 || include.has(name));
-  const renamed = name => (renames.has(name) ? renames.get(name) : name);
-  const isKey = isKeyTarget(params);
+  return {
+    keep: name => !exclude.has(name) && (include.size === 0 || include.has(name)),
+    renamed: name => (renames.has(name) ? renames.get(name) : name),
+    reverse,
+    isKey: isKeyTarget(params),
+  };
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const {keep, renamed, reverse, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (value === null || value === undefined) {

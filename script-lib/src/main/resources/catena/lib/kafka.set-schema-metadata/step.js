@@ -33,15 +33,37 @@ function version(raw) {
   return Number(s);
 }
 
-export function transform(msg, ctx) {
-  checkReplaceNull(ctx.params);
-  const name = ctx.params['schema.name'] === undefined || ctx.params['schema.name'] === null
-    ? null : String(ctx.params['schema.name']);
-  const ver = version(ctx.params['schema.version']);
+function config(params) {
+  checkReplaceNull(params);
+  const name = params['schema.name'] === undefined || params['schema.name'] === null
+    ? null : String(params['schema.name']);
+  const ver = version(params['schema.version']);
   if (name === null && ver === null) {
     throw new Error('Neither schema name nor version configured (set schema.name and/or schema.version)');
   }
-  const isKey = isKeyTarget(ctx.params);
+  return {name, ver, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
+  const {name, ver, isKey} = configFor(ctx.params);
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (schema === null || schema === undefined) {

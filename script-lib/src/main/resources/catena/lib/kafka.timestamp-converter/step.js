@@ -334,7 +334,8 @@ function parseDate(items, text, twoDigitYearStart) {
 
 // ---- the conversion --------------------------------------------------------------------
 
-function config(params, ctx) {
+function config(params) {
+  checkReplaceNull(params);
   const target = String(params['target.type']);
   if (!TARGETS.includes(target)) {
     throw new Error("target.type must be one of string, unix, Date, Time, Timestamp; found '" + target + "'");
@@ -351,8 +352,31 @@ function config(params, ctx) {
   }
   const format = pattern.trim() === '' ? null : compilePattern(pattern);
   const field = params.field === undefined || params.field === null ? '' : String(params.field);
-  const nowYear = civilFromDays(floorDiv(Number(ctx.now()), DAY_MS)).year;
-  return {target, precision, pattern, format, field, twoDigitYearStart: nowYear - 80};
+  return {target, precision, pattern, format, field, isKey: isKeyTarget(params)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+// The year from which 'yy' years count: as in Java, 80 years before now. Not cached: it
+// moves with the clock.
+function twoDigitYearStart(ctx) {
+  return civilFromDays(floorDiv(Number(ctx.now()), DAY_MS)).year - 80;
 }
 
 function typeSchema(target, optional) {
@@ -392,7 +416,7 @@ function inferType(v) {
 
 const PER_MILLI = {seconds: null, milliseconds: 1n, microseconds: 1000n, nanoseconds: 1000000n};
 
-function toMillis(c, value, type) {
+function toMillis(c, ctx, value, type) {
   if (type === 'string') {
     if (typeof value !== 'string') {
       throw new Error('Expected string timestamp to be a String, but found ' + typeName(value));
@@ -400,7 +424,7 @@ function toMillis(c, value, type) {
     if (c.format === null) {
       throw new Error('A string timestamp needs the format option to be parsed');
     }
-    const ms = parseDate(c.format, value, c.twoDigitYearStart);
+    const ms = parseDate(c.format, value, twoDigitYearStart(ctx));
     if (ms === null) {
       throw new Error('Could not parse timestamp: value (' + value + ') does not match pattern (' + c.pattern + ')');
     }
@@ -437,11 +461,11 @@ function fromMillis(c, ms) {
   }
 }
 
-function convert(c, value, type) {
+function convert(c, ctx, value, type) {
   if (value === null || value === undefined) {
     return null;
   }
-  return fromMillis(c, toMillis(c, value, type === null ? inferType(value) : type));
+  return fromMillis(c, toMillis(c, ctx, value, type === null ? inferType(value) : type));
 }
 
 function set(msg, isKey, value, schema) {
@@ -459,25 +483,24 @@ function set(msg, isKey, value, schema) {
 }
 
 export function transform(msg, ctx) {
-  checkReplaceNull(ctx.params);
-  const c = config(ctx.params, ctx);
-  const isKey = isKeyTarget(ctx.params);
+  const c = configFor(ctx.params);
+  const isKey = c.isKey;
   const value = isKey ? msg.key : msg.value;
   const schema = isKey ? msg.keySchema : msg.valueSchema;
   if (schema === null || schema === undefined) {
     if (value === null || value === undefined || c.field === '') {
-      set(msg, isKey, convert(c, value, null), undefined);
+      set(msg, isKey, convert(c, ctx, value, null), undefined);
       return msg;
     }
     if (!isMap(value)) {
       throw new Error('Only Map objects supported in absence of schema for [' + PURPOSE + '], found: ' + typeName(value));
     }
-    value[c.field] = convert(c, has(value, c.field) ? value[c.field] : null, null);
+    value[c.field] = convert(c, ctx, has(value, c.field) ? value[c.field] : null, null);
     return msg;
   }
   if (c.field === '') {
     const type = typeFromSchema(schema);
-    set(msg, isKey, convert(c, value, type), typeSchema(c.target, schema.optional === true));
+    set(msg, isKey, convert(c, ctx, value, type), typeSchema(c.target, schema.optional === true));
     return msg;
   }
   if (value !== null && value !== undefined && !isMap(value)) {
@@ -497,7 +520,7 @@ export function transform(msg, ctx) {
   if (value !== null && value !== undefined) {
     for (const f of Array.from(schema.fields || [])) {
       if (f.name === c.field) {
-        value[f.name] = convert(c, has(value, f.name) ? value[f.name] : null, typeFromSchema(f.schema));
+        value[f.name] = convert(c, ctx, has(value, f.name) ? value[f.name] : null, typeFromSchema(f.schema));
       }
     }
   }

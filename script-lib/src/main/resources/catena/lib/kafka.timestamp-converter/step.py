@@ -318,7 +318,8 @@ def _check_replace_null(params):
                          " defaults applied and its schemas carry no default values")
 
 
-def _config(params, ctx):
+def _config(params):
+    _check_replace_null(params)
     target = str(params.get("target.type"))
     if target not in TARGETS:
         raise ValueError("target.type must be one of string, unix, Date, Time, Timestamp; found '%s'" % target)
@@ -332,10 +333,34 @@ def _config(params, ctx):
     if target == "string" and pattern.strip() == "":
         raise ValueError("TimestampConverter requires format option to be specified when using string timestamps")
     field = params.get("field")
-    now_year = _civil_from_days(int(ctx.now()) // DAY_MS)[0]
     return {"target": target, "precision": precision, "pattern": pattern,
             "format": None if pattern.strip() == "" else _compile_pattern(pattern),
-            "field": "" if field is None else str(field), "two_digit_year_start": now_year - 80}
+            "field": "" if field is None else str(field), "is_key": _is_key_target(params)}
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def _two_digit_year_start(ctx):
+    """The year from which 'yy' years count: as in Java, 80 years before now. Not cached: it
+    moves with the clock."""
+    return _civil_from_days(int(ctx.now()) // DAY_MS)[0] - 80
 
 
 def _type_schema(target, optional):
@@ -371,13 +396,13 @@ def _trunc_div(a, b):
     return q if a >= 0 else -q
 
 
-def _to_millis(c, value, type_):
+def _to_millis(c, ctx, value, type_):
     if type_ == "string":
         if not isinstance(value, str):
             raise ValueError("Expected string timestamp to be a String, but found " + _type_name(value))
         if c["format"] is None:
             raise ValueError("A string timestamp needs the format option to be parsed")
-        ms = _parse_date(c["format"], value, c["two_digit_year_start"])
+        ms = _parse_date(c["format"], value, _two_digit_year_start(ctx))
         if ms is None:
             raise ValueError("Could not parse timestamp: value (%s) does not match pattern (%s)" % (value, c["pattern"]))
         return ms
@@ -405,10 +430,10 @@ def _from_millis(c, ms):
     return ms
 
 
-def _convert(c, value, type_):
+def _convert(c, ctx, value, type_):
     if value is None:
         return None
-    return _from_millis(c, _to_millis(c, value, _infer_type(value) if type_ is None else type_))
+    return _from_millis(c, _to_millis(c, ctx, value, _infer_type(value) if type_ is None else type_))
 
 
 def _set(msg, is_key, value, schema, with_schema):
@@ -423,24 +448,23 @@ def _set(msg, is_key, value, schema, with_schema):
 
 
 def transform(msg, ctx):
-    params = ctx.params
-    _check_replace_null(params)
-    c = _config(params, ctx)
-    is_key = _is_key_target(params)
+    c = _config_for(ctx.params)
+    is_key = c["is_key"]
     value = msg.key if is_key else msg.value
     schema = msg.keySchema if is_key else msg.valueSchema
     if schema is None:
         if value is None or c["field"] == "":
-            _set(msg, is_key, _convert(c, value, None), None, False)
+            _set(msg, is_key, _convert(c, ctx, value, None), None, False)
             return msg
         if not _is_map(value):
             raise ValueError("Only Map objects supported in absence of schema for [%s], found: %s"
                              % (PURPOSE, _type_name(value)))
-        value[c["field"]] = _convert(c, value[c["field"]] if c["field"] in value else None, None)
+        value[c["field"]] = _convert(c, ctx, value[c["field"]] if c["field"] in value else None, None)
         return msg
     if c["field"] == "":
         type_ = _type_from_schema(schema)
-        _set(msg, is_key, _convert(c, value, type_), _type_schema(c["target"], schema.get("optional") is True), True)
+        optional = schema.get("optional") is True
+        _set(msg, is_key, _convert(c, ctx, value, type_), _type_schema(c["target"], optional), True)
         return msg
     if value is not None and not _is_map(value):
         raise ValueError("Only Struct objects supported for [%s], found: %s" % (PURPOSE, _type_name(value)))
@@ -460,7 +484,7 @@ def transform(msg, ctx):
     if value is not None:
         for f in schema.get("fields") or []:
             if f["name"] == c["field"]:
-                value[f["name"]] = _convert(c, value[f["name"]] if f["name"] in value else None,
+                value[f["name"]] = _convert(c, ctx, value[f["name"]] if f["name"] in value else None,
                                             _type_from_schema(f["schema"]))
     _set(msg, is_key, value, updated, True)
     return msg

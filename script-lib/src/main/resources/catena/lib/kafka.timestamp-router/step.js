@@ -143,12 +143,34 @@ function formatDate(items, millis) {
   return out;
 }
 
+function config(params) {
+  const topicFormat = params['topic.format'] === undefined || params['topic.format'] === null
+    ? '${topic}-${timestamp}' : String(params['topic.format']);
+  const pattern = params['timestamp.format'] === undefined || params['timestamp.format'] === null
+    ? 'yyyyMMdd' : String(params['timestamp.format']);
+  return {topicFormat, format: compilePattern(pattern)};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  const topicFormat = ctx.params['topic.format'] === undefined || ctx.params['topic.format'] === null
-    ? '${topic}-${timestamp}' : String(ctx.params['topic.format']);
-  const pattern = ctx.params['timestamp.format'] === undefined || ctx.params['timestamp.format'] === null
-    ? 'yyyyMMdd' : String(ctx.params['timestamp.format']);
-  const format = compilePattern(pattern);
+  const {topicFormat, format} = configFor(ctx.params);
   if (msg.timestamp === null || msg.timestamp === undefined) {
     throw new Error('Timestamp missing on record: ' + msg.topic);
   }

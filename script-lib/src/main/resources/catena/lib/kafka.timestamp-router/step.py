@@ -145,13 +145,35 @@ def _format_date(items, millis):
     return "".join(out)
 
 
-def transform(msg, ctx):
-    params = ctx.params
+def _config(params):
     topic_format = params.get("topic.format")
     topic_format = "${topic}-${timestamp}" if topic_format is None else str(topic_format)
     pattern = params.get("timestamp.format")
     pattern = "yyyyMMdd" if pattern is None else str(pattern)
-    items = _compile_pattern(pattern)
+    return topic_format, _compile_pattern(pattern)
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
+    topic_format, items = _config_for(ctx.params)
     if msg.timestamp is None:
         raise ValueError("Timestamp missing on record: %s" % msg.topic)
     formatted = _format_date(items, int(msg.timestamp))

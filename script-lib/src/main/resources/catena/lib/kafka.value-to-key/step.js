@@ -62,9 +62,31 @@ function listParam(params, name) {
   return Array.from(new Set(list));
 }
 
+function config(params) {
+  checkReplaceNull(params);
+  return {fields: listParam(params, 'fields')};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  checkReplaceNull(ctx.params);
-  const fields = listParam(ctx.params, 'fields');
+  const {fields} = configFor(ctx.params);
   const value = msg.value;
   const schema = msg.valueSchema;
   if (schema === null || schema === undefined) {

@@ -54,9 +54,32 @@ def _list_param(params, name):
     return list(dict.fromkeys(items))
 
 
+def _config(params):
+    _check_replace_null(params)
+    return _list_param(params, "fields")
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
 def transform(msg, ctx):
-    _check_replace_null(ctx.params)
-    fields = _list_param(ctx.params, "fields")
+    fields = _config_for(ctx.params)
     value = msg.value
     schema = msg.valueSchema
     if schema is None:

@@ -69,17 +69,44 @@ function maskByType(v, keepLast) {
   return v; // null and anything else
 }
 
-export function transform(msg, ctx) {
-  const params = ctx.params;
+// paths: the fields split at dots; replacement: a plain copy of the parameter, shared by
+// every record (assigning it into a record copies it).
+function config(params) {
   const hasReplacement = params.replacement !== undefined;
   const rawKeep = Number(params['keep-last'] === undefined ? 0 : params['keep-last']);
   const keepLast = Number.isFinite(rawKeep) && rawKeep > 0 ? Math.trunc(rawKeep) : 0;
+  const paths = [];
+  for (const path of params.fields) {
+    paths.push(String(path).split('.'));
+  }
+  return {paths, hasReplacement, replacement: hasReplacement ? plain(params.replacement) : undefined, keepLast};
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
+export function transform(msg, ctx) {
   const value = msg.value;
   if (!isMap(value)) {
     return msg;
   }
-  for (const path of params.fields) {
-    const parts = String(path).split('.');
+  const {paths, hasReplacement, replacement, keepLast} = configFor(ctx.params);
+  for (const parts of paths) {
     let node = value;
     for (const part of parts.slice(0, -1)) {
       node = isMap(node) && has(node, part) ? node[part] : undefined;
@@ -88,7 +115,7 @@ export function transform(msg, ctx) {
     if (!isMap(node) || !has(node, last)) {
       continue;
     }
-    node[last] = hasReplacement ? plain(params.replacement) : maskByType(node[last], keepLast);
+    node[last] = hasReplacement ? replacement : maskByType(node[last], keepLast);
   }
   return msg;
 }

@@ -60,20 +60,50 @@ def _keep_last(raw):
     return int(k)
 
 
-def transform(msg, ctx):
-    params = ctx.params
+def _config(params):
+    """paths: the fields split at dots; replacement: a plain copy of the parameter, shared by
+    every record (assigning it into a record copies it)."""
     has_replacement = "replacement" in params
-    keep_last = _keep_last(params.get("keep-last"))
+    return {
+        "paths": [str(path).split(".") for path in params["fields"]],
+        "has_replacement": has_replacement,
+        "replacement": _plain(params["replacement"]) if has_replacement else None,
+        "keep_last": _keep_last(params.get("keep-last")),
+    }
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
+def transform(msg, ctx):
     value = msg.value
     if not _is_map(value):
         return msg
-    for path in params["fields"]:
-        parts = str(path).split(".")
+    c = _config_for(ctx.params)
+    has_replacement = c["has_replacement"]
+    keep_last = c["keep_last"]
+    for parts in c["paths"]:
         node = value
         for part in parts[:-1]:
             node = node[part] if _is_map(node) and part in node else None
         last = parts[-1]
         if not _is_map(node) or last not in node:
             continue
-        node[last] = _plain(params["replacement"]) if has_replacement else _mask_by_type(node[last], keep_last)
+        node[last] = c["replacement"] if has_replacement else _mask_by_type(node[last], keep_last)
     return msg

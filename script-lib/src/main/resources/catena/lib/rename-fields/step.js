@@ -70,8 +70,30 @@ function renamed(obj, renames) {
   return out;
 }
 
+function config(params) {
+  return plan(params.renames);
+}
+
+// The parsed params, once per params object: ctx.params is the same read-only object on
+// every call of a step, and one context may run this script for several steps. A config
+// that fails to parse is not stored, so every record fails with the same error.
+const CONFIGS = new Map();
+const MAX_CONFIGS = 64;
+
+function configFor(params) {
+  let c = CONFIGS.get(params);
+  if (c === undefined) {
+    c = config(params);
+    if (CONFIGS.size >= MAX_CONFIGS) {
+      CONFIGS.clear();
+    }
+    CONFIGS.set(params, c);
+  }
+  return c;
+}
+
 export function transform(msg, ctx) {
-  const groups = plan(ctx.params.renames);
+  const groups = configFor(ctx.params);
   if (!isMap(msg.value)) {
     return msg;
   }

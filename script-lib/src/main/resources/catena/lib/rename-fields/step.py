@@ -48,8 +48,31 @@ def _renamed(obj, renames):
     return out
 
 
+def _config(params):
+    return _plan(params["renames"])
+
+
+# The parsed params, once per params object: ctx.params is the same read-only object on
+# every call of a step, and one context may run this script for several steps. It is a
+# foreign dict, which Python cannot hash, so entries are (params, config) pairs found by
+# identity. A config that fails to parse is not stored: every record fails the same way.
+_CONFIGS = []
+_MAX_CONFIGS = 64
+
+
+def _config_for(params):
+    for p, c in _CONFIGS:
+        if p is params:
+            return c
+    c = _config(params)
+    if len(_CONFIGS) >= _MAX_CONFIGS:
+        _CONFIGS.clear()
+    _CONFIGS.append((params, c))
+    return c
+
+
 def transform(msg, ctx):
-    groups = _plan(ctx.params["renames"])
+    groups = _config_for(ctx.params)
     if not _is_map(msg.value):
         return msg
     for parent, renames in groups:
