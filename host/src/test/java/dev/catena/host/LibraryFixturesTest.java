@@ -31,7 +31,8 @@ class LibraryFixturesTest {
     static final Path LIB = Path.of("../script-lib/src/main/resources/catena/lib");
     private final ObjectMapper json = new ObjectMapper();
     private final JsonCodec codec = new JsonCodec();
-    private final Sandbox sandbox = new Sandbox(ChainTest.OPTIONS.sandbox());
+    // outputs are what is tested, not speed: a first, cold call on a loaded 2-core machine can take over 500 ms
+    private final Sandbox sandbox = new Sandbox(ChainTest.OPTIONS.sandbox().withTimeLimit(java.time.Duration.ofSeconds(10)));
 
     @AfterAll
     void closeSandbox() {
