@@ -62,6 +62,28 @@ public final class MessageView implements ProxyObject {
         return new MessageView(source, true);
     }
 
+    /*
+     * The guest's view of the key and of the value, made on first read and handed out again until
+     * the script assigns msg.key / msg.value (a view follows the copies made on write; a new
+     * root is needed only when the entry itself is replaced, and then the old view detaches).
+     */
+    private Object keyView;
+    private Object valueView;
+
+    private Object keyView() {
+        if (keyView == null) {
+            keyView = GuestValues.root(readOnly ? GuestPath.fixed(key) : GuestPath.root(() -> key, v -> key = v, owner), key);
+        }
+        return keyView;
+    }
+
+    private Object valueView() {
+        if (valueView == null) {
+            valueView = GuestValues.root(readOnly ? GuestPath.fixed(value) : GuestPath.root(() -> value, v -> value = v, owner), value);
+        }
+        return valueView;
+    }
+
     private HeadersView headers() {
         if (headers == null) {
             headers = new HeadersView(source.headers());
@@ -146,9 +168,9 @@ public final class MessageView implements ProxyObject {
     @Override
     public Object getMember(String name) {
         return switch (name) {
-            // a fresh root path per view: a view of an old value detaches from the new one
-            case "key" -> GuestValues.root(readOnly ? GuestPath.fixed(key) : GuestPath.root(() -> key, v -> key = v, owner), key);
-            case "value" -> GuestValues.root(readOnly ? GuestPath.fixed(value) : GuestPath.root(() -> value, v -> value = v, owner), value);
+            // made once per view (see keyView); a view of an old value detaches from a newly assigned one
+            case "key" -> keyView();
+            case "value" -> valueView();
             case "topic" -> topic;
             case "partition" -> source.partition();
             case "offset" -> source.offset();
@@ -176,8 +198,14 @@ public final class MessageView implements ProxyObject {
             throw new UnsupportedOperationException("msg is read-only in a condition or expression");
         }
         switch (name) {
-            case "key" -> key = GuestValues.unwrap(v);
-            case "value" -> value = GuestValues.unwrap(v);
+            case "key" -> {
+                key = GuestValues.unwrap(v);
+                keyView = null;
+            }
+            case "value" -> {
+                value = GuestValues.unwrap(v);
+                valueView = null;
+            }
             case "topic" -> {
                 if (!v.isNull() && !v.isString()) {
                     throw new IllegalArgumentException("msg.topic must be a string, got " + v);

@@ -1,6 +1,7 @@
 package dev.catena.bindings.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -362,5 +363,24 @@ class JsGuestViewTest {
         run(msg, "msg.value.copy = msg.value.items; msg.value.copy.push(9);");
 
         assertEquals(Arrays.asList(1L, 2L, 3L, 9L), valueOf(msg).get("copy"));
+    }
+
+    @Test
+    void value_isOneObjectUntilAssigned_andAnOldViewDetachesFromTheNewValue() {
+        MessageView msg = view();
+
+        Value r = run(msg, """
+                const before = msg.value;
+                const same = before === msg.value;
+                msg.value = {fresh: true};
+                before.a.b = 99;   // writes to the old value's copy, not to the new value
+                return [same, before === msg.value, msg.value.fresh, before.a.b];
+                """);
+
+        assertTrue(r.getArrayElement(0).asBoolean());
+        assertFalse(r.getArrayElement(1).asBoolean());
+        assertTrue(r.getArrayElement(2).asBoolean());
+        assertEquals(99L, r.getArrayElement(3).asLong());
+        assertEquals(Map.of("fresh", true), valueOf(msg));
     }
 }
