@@ -62,20 +62,18 @@ final class ContextPool implements AutoCloseable {
      * caches and the CPU's are warm for this thread), else the most recently used one.
      */
     private PooledContext takeIdle(Thread me) {
-        PooledContext pc = null;
+        PooledContext head = idle.pollFirst();
+        if (head == null || head.lastUser == me) {
+            return head;   // one thread, or this thread's context on top: no search
+        }
         for (PooledContext c : idle) {
-            if (c.lastUser == me) {
-                pc = c;
-                break;
+            if (c.lastUser == me && idle.removeFirstOccurrence(c)) {
+                idle.offerFirst(head);
+                return c;
             }
         }
-        if (pc == null || !idle.removeFirstOccurrence(pc)) {
-            pc = idle.pollFirst();
-        }
-        if (pc != null) {
-            pc.lastUser = me;
-        }
-        return pc;
+        head.lastUser = me;
+        return head;
     }
 
     void release(PooledContext pc) {

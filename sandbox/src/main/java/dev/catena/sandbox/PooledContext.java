@@ -2,6 +2,8 @@ package dev.catena.sandbox;
 
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -36,6 +38,8 @@ final class PooledContext {
     final Language language;
     final Context context;
     private final Map<String, Value> functions = new HashMap<>();
+    private static final int MAX_RUNS = 1024;
+    private final Map<List<Script>, List<Value>> runs = new IdentityHashMap<>();
     private final Value pythonLoader;
     private final Value pythonWhere;
     private final boolean statementLimited;
@@ -73,6 +77,30 @@ final class PooledContext {
             this.pythonLoader = null;
             this.pythonWhere = null;
         }
+    }
+
+    /**
+     * The functions of a run of several scripts loaded before, by the list's identity (a fused
+     * step passes the same list on every call), or null: one lookup per call instead of one per
+     * script. One script is looked up by its id (callers make a new one-element list per call).
+     */
+    List<Value> functions(List<Script> scripts) {
+        if (scripts.size() == 1) {
+            Value fn = functions.get(scripts.get(0).id());
+            return fn == null ? null : List.of(fn);
+        }
+        return runs.get(scripts);
+    }
+
+    List<Value> remember(List<Script> scripts, List<Value> functions) {
+        List<Value> fns = List.copyOf(functions);
+        if (scripts.size() > 1) {
+            if (runs.size() >= MAX_RUNS) {
+                runs.clear();   // old chain versions' runs; their scripts stay loaded
+            }
+            runs.put(scripts, fns);
+        }
+        return fns;
     }
 
     boolean isLoaded(Script script) {

@@ -78,19 +78,23 @@ public final class Sandbox implements AutoCloseable {
         PooledContext pc = pool.borrow();
         Watchdog.Guard guard = null;
         try {
-            List<Value> fns = new ArrayList<>(scripts.size());
-            for (Script s : scripts) {
-                script = s;
-                if (pc.isLoaded(s)) {
-                    fns.add(pc.function(s));
-                } else {
-                    // loading runs the script's top level; it gets a generous limit of its own
-                    guard = watchdog.arm(pc, loadTimeLimit(), options.interruptGrace());
-                    // the top level's statements count from zero, not on top of the previous call's
-                    pc.resetLimits();
-                    fns.add(pc.function(s));
-                    guard.disarm();
+            List<Value> fns = pc.functions(scripts);
+            if (fns == null) {
+                List<Value> loaded = new ArrayList<>(scripts.size());
+                for (Script s : scripts) {
+                    script = s;
+                    if (pc.isLoaded(s)) {
+                        loaded.add(pc.function(s));
+                    } else {
+                        // loading runs the script's top level; it gets a generous limit of its own
+                        guard = watchdog.arm(pc, loadTimeLimit(), options.interruptGrace());
+                        // the top level's statements count from zero, not on top of the previous call's
+                        pc.resetLimits();
+                        loaded.add(pc.function(s));
+                        guard.disarm();
+                    }
                 }
+                fns = pc.remember(scripts, loaded);
             }
             script = scripts.get(0);
             guard = watchdog.arm(pc, options.timeLimit(), options.interruptGrace());

@@ -2,6 +2,7 @@ package dev.catena.host.step;
 
 import dev.catena.bindings.Message;
 import dev.catena.host.exec.Exec;
+import dev.catena.sandbox.Script;
 import java.util.List;
 
 /**
@@ -11,9 +12,11 @@ import java.util.List;
  */
 public final class FusedStep implements Step {
     private final List<ScriptStep> steps;
+    private final List<Script> scripts;
 
     public FusedStep(List<ScriptStep> steps) {
         this.steps = List.copyOf(steps);
+        this.scripts = ScriptStep.scriptsOf(this.steps);
     }
 
     @Override
@@ -37,6 +40,6 @@ public final class FusedStep implements Step {
 
     @Override
     public List<Message> apply(Message input, Exec x) {
-        return ScriptStep.applyFused(steps, input, x);
+        return ScriptStep.applyFused(steps, scripts, input, x);
     }
 }

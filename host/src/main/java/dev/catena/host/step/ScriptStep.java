@@ -23,6 +23,8 @@ public final class ScriptStep implements Fusible {
     private final Sandbox sandbox;
     private final StepContextView context;
     private final boolean split;
+    /** This step's script as the one-element list the sandbox caches loaded functions by. */
+    private final List<Script> scripts;
 
     public ScriptStep(String chain, String id, Script script, Sandbox sandbox, StepContextView context, boolean split) {
         this.chain = chain;
@@ -31,6 +33,7 @@ public final class ScriptStep implements Fusible {
         this.sandbox = sandbox;
         this.context = context;
         this.split = split;
+        this.scripts = List.of(script);
     }
 
     @Override
@@ -67,9 +70,9 @@ public final class ScriptStep implements Fusible {
         checkSize(input);
         List<Message> out;
         try {
-            out = sandbox.call(script, fn -> {
+            out = sandbox.callAll(scripts, fns -> {
                 MessageView view = new MessageView(input);
-                Value returned = fn.execute(view, context);
+                Value returned = fns.get(0).execute(view, context);
                 return view.results(returned);
             });
         } catch (ScriptException e) {
@@ -85,13 +88,13 @@ public final class ScriptStep implements Fusible {
      * view; each function gets the previous one's message view. Only used where it cannot change
      * the outcome (see ChainCompiler's fusion rule).
      */
-    static List<Message> applyFused(List<ScriptStep> steps, Message input, Exec x) {
+    static List<Message> applyFused(List<ScriptStep> steps, List<Script> scripts, Message input, Exec x) {
         ScriptStep first = steps.get(0);
         first.checkSize(input);
         String[] failed = {first.id};
         List<Message> out;
         try {
-            out = first.sandbox.callAll(scriptsOf(steps), fns -> {
+            out = first.sandbox.callAll(scripts, fns -> {
                 MessageView view = new MessageView(input);
                 for (int i = 0; i < fns.size(); i++) {
                     failed[0] = steps.get(i).id;
@@ -125,7 +128,7 @@ public final class ScriptStep implements Fusible {
         return out;
     }
 
-    private static List<Script> scriptsOf(List<ScriptStep> steps) {
+    static List<Script> scriptsOf(List<ScriptStep> steps) {
         List<Script> l = new ArrayList<>(steps.size());
         for (ScriptStep s : steps) {
             l.add(s.script);
