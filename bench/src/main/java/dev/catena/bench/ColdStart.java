@@ -61,9 +61,26 @@ public final class ColdStart {
                 default -> throw new IllegalArgumentException("usage: bench/run cold [--runs N] [--quick]");
             }
         }
+        Result r = measure(runs);
+        System.out.println();
+        r.table().forEach(System.out::println);
+    }
+
+    /**
+     * B4's figures.
+     *
+     * @param table        the printed table (cold starts, then memory per context)
+     * @param medianWallMs per language ({@code js}, {@code py}): median of process start to first record
+     */
+    record Result(List<String> table, Map<String, Long> medianWallMs) {
+    }
+
+    /** Forks {@code runs} fresh JVMs per language, then one for memory per context. */
+    static Result measure(int runs) throws Exception {
         System.out.printf(Locale.ROOT, "%d cores, %s %s; %d cold starts per language, optimizing runtime (Graal JIT)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version(), runs);
-        StringBuilder table = new StringBuilder();
+        Map<String, Long> medians = new LinkedHashMap<>();
+        StringBuilder table = new StringBuilder("B4 cold start to the first record, fresh JVM, 1-step chain\n");
         table.append(String.format(Locale.ROOT, "%-10s %-36s %-32s%n", "chain", "process start -> first record (ms)",
                 "in-JVM main -> first record (ms)"));
         table.append(String.format(Locale.ROOT, "%-10s %-36s %-32s%n", "", "min / median / max", "min / median / max"));
@@ -96,6 +113,9 @@ public final class ColdStart {
                         out.substring(out.indexOf(' ', 4) + 1));
             }
             table.append(String.format(Locale.ROOT, "%-10s %-36s %-32s%n", "1 " + lang + " step", stats(wall), stats(inJvm)));
+            long[] sorted = wall.clone();
+            Arrays.sort(sorted);
+            medians.put(lang, sorted[sorted.length / 2]);
         }
         // memory: one more fork with the same flags (a larger heap, so that 8 Python contexts fit)
         List<String> cmd = fork("mem");
@@ -105,10 +125,10 @@ public final class ColdStart {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("memory fork failed:\n" + mem);
         }
-        System.out.println();
-        System.out.print(table);
-        System.out.println();
-        System.out.print(mem);
+        List<String> lines = new ArrayList<>(List.of(table.toString().split("\n")));
+        lines.add("");
+        lines.addAll(List.of(mem.strip().split("\n")));
+        return new Result(lines, medians);
     }
 
     private static String stats(long[] v) {

@@ -1,6 +1,11 @@
 package dev.catena.bench;
 
 import dev.catena.connect.ChainTransform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +34,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A chain of five built-in Kafka SMTs (InsertField, ReplaceField rename, MaskField, Cast,
- * RegexRouter) on schemaless records: as Kafka runs them ({@code builtin}), and through
- * Catena's {@code ChainTransform} as {@code smt:} steps, as JavaScript {@code kafka.*} library
- * steps and as Python ones. One op = one record. Run through {@code bench/run smt}.
+ * B1: a chain of five built-in Kafka SMTs (InsertField, ReplaceField rename, MaskField, Cast,
+ * RegexRouter) on schemaless records: as Kafka runs them ({@code builtin}), as one hand-written
+ * Java transformation ({@code java}), and through Catena's {@code ChainTransform} as {@code smt:}
+ * steps, as hand-written JavaScript and Python steps ({@code js}, {@code py}: {@code smt-js/},
+ * {@code smt-py/}) and as the {@code kafka.*} library steps in each language ({@code js-lib},
+ * {@code py-lib}). One op = one record. Run through {@code bench/run smt} or {@code bench/run suite}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 5, timeUnit = TimeUnit.SECONDS)
 @Fork(1)
 public class SmtChainBench {
-    @Param({"builtin", "smt", "js", "py"})
+    @Param({"builtin", "java", "smt", "js", "py", "js-lib", "py-lib"})
     public String variant;
 
     private List<Transformation<SinkRecord>> builtins;
@@ -73,6 +80,11 @@ public class SmtChainBench {
         switch (variant) {
             case "builtin" -> builtins = List.of(conf(new InsertField.Value<>(), 0), conf(new ReplaceField.Value<>(), 1),
                     conf(new MaskField.Value<>(), 2), conf(new Cast.Value<>(), 3), conf(new RegexRouter<>(), 4));
+            case "java" -> builtins = List.of(new HandWrittenChain());
+            case "js", "py" -> {
+                catena = new ChainTransform<>();
+                catena.configure(Map.of("chain.file", extract("smt-" + variant).resolve("chain.yaml").toString()));
+            }
             default -> {
                 StringBuilder y = new StringBuilder("chain: smt-bench\nsteps:\n");
                 for (int s = 0; s < STEPS.length; s++) {
@@ -81,7 +93,8 @@ public class SmtChainBench {
                     if (variant.equals("smt")) {
                         y.append("    smt: ").append(st[0]).append("\n    config: {");
                     } else {
-                        y.append("    lib: ").append(st[1]).append("\n    lang: ").append(variant).append("\n    with: {");
+                        y.append("    lib: ").append(st[1]).append("\n    lang: ").append(variant.replace("-lib", ""))
+                                .append("\n    with: {");
                     }
                     for (int k = 2; k < st.length; k += 2) {
                         y.append(k > 2 ? ", " : "").append('"').append(st[k]).append("\": \"").append(st[k + 1]).append('"');
@@ -92,12 +105,31 @@ public class SmtChainBench {
                 catena.configure(Map.of("chain.inline", y.toString()));
             }
         }
-        // the four variants must agree on what they produce
+        // the variants must agree on what they produce
         SinkRecord out = apply(records[3]);
         if (!"routed-eu".equals(out.topic()) || !(out.value() instanceof Map<?, ?> m) || !"12.5".equals(m.get("price"))
                 || !"".equals(m.get("card")) || !(m.get("quantity") instanceof Number q && q.longValue() == 4)
                 || !"web".equals(m.get("source"))) {
             throw new IllegalStateException(variant + " produced " + out.topic() + " " + out.value());
+        }
+    }
+
+    /** A chain directory of this jar's resources, copied to a temporary directory ChainTransform can read. */
+    static Path extract(String dir) {
+        try {
+            Path out = Files.createTempDirectory("catena-bench-" + dir);
+            for (String f : List.of("chain.yaml", "insert", "rename", "mask", "cast", "route")) {
+                String name = f.contains(".") ? f : f + "." + dir.substring(dir.length() - 2);
+                try (InputStream in = SmtChainBench.class.getResourceAsStream("/" + dir + "/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("resource /" + dir + "/" + name + " is missing");
+                    }
+                    Files.copy(in, out.resolve(name));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
