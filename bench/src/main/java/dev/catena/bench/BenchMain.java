@@ -124,6 +124,20 @@ public final class BenchMain {
     }
 
     /** JVM flags of a fork: the optimizing runtime on (Graal JIT via JVMCI) or off (Truffle falls back to its interpreter). */
+    /**
+     * JMH options for the benchmarks matching {@code include}, each fork on the optimizing runtime;
+     * {@code quick}: 2 x 3 s warm-up, 2 x 3 s measurement (else the benchmark's own annotations).
+     */
+    static ChainedOptionsBuilder jitOptions(String include, boolean quick) {
+        ChainedOptionsBuilder b = new OptionsBuilder().include(include)
+                .jvmArgsAppend(jvmArgs("jit", jitDir()).toArray(String[]::new)).shouldFailOnError(true);
+        if (quick) {
+            b.warmupIterations(2).warmupTime(TimeValue.seconds(3))
+                    .measurementIterations(2).measurementTime(TimeValue.seconds(3));
+        }
+        return b;
+    }
+
     static List<String> jvmArgs(String runtime, Path jitDir) {
         List<String> args = new ArrayList<>();
         if (runtime.equals("jit")) {

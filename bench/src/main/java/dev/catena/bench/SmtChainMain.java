@@ -10,8 +10,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /** {@code bench/run smt} (B1): {@link SmtChainBench} in one run on the optimizing runtime; records/s and ratios to the built-in SMTs. */
 public final class SmtChainMain {
@@ -26,12 +24,7 @@ public final class SmtChainMain {
 
     /** JMH options for {@link SmtChainBench} on the optimizing runtime; {@code quick}: short iterations. */
     static ChainedOptionsBuilder options(boolean quick) {
-        ChainedOptionsBuilder b = new OptionsBuilder().include(SmtChainBench.class.getName() + ".chain")
-                .jvmArgsAppend(BenchMain.jvmArgs("jit", BenchMain.jitDir()).toArray(String[]::new)).shouldFailOnError(true);
-        if (quick) {
-            b.warmupIterations(2).warmupTime(TimeValue.seconds(3)).measurementIterations(2).measurementTime(TimeValue.seconds(3));
-        }
-        return b;
+        return BenchMain.jitOptions(SmtChainBench.class.getName() + ".chain", quick);
     }
 
     /** B1's table: records/s per variant and the ratio to the built-in SMTs (results of other benchmarks are ignored). */

@@ -7,8 +7,6 @@ import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code bench/run suite}: every benchmark of issue 6 from this one process, then one table of the
@@ -67,12 +65,7 @@ public final class SuiteMain {
     }
 
     static ChainedOptionsBuilder batchOptions(boolean quick) {
-        ChainedOptionsBuilder b = new OptionsBuilder().include(BatchBench.class.getName() + ".batch")
-                .jvmArgsAppend(BenchMain.jvmArgs("jit", BenchMain.jitDir()).toArray(String[]::new)).shouldFailOnError(true);
-        if (quick) {
-            b.warmupIterations(2).warmupTime(TimeValue.seconds(3)).measurementIterations(2).measurementTime(TimeValue.seconds(3));
-        }
-        return b;
+        return BenchMain.jitOptions(BatchBench.class.getName() + ".batch", quick);
     }
 
     static List<String> batchReport(Collection<RunResult> results) {
